@@ -1,0 +1,26 @@
+# bayes-mmm: the two entry points the README documents.
+#   make run   installs what is missing, builds, and runs the main job on the bundled data
+#   make test  installs what is missing and runs the test suite
+# Both are safe to run on a fresh Debian machine (as root, or with sudo available).
+
+SWIFT ?= swift
+RUN_DIR ?= runs/default
+SEED ?= 20240917
+BIN = .build/release/bayes-mmm
+
+.PHONY: run test deps build bench validate clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(BIN) check-data
+
+test: deps
+	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing
+
+clean:
+	rm -rf .build runs

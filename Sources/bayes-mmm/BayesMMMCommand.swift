@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct BayesMMMCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bayes-mmm",
+    abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
+    subcommands: []
+  )
+}

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// Runs the built `bayes-mmm` binary and captures its exit code, stdout and stderr.
+///
+/// The binary sits next to the test bundle in the build folder (`.build/<config>/`).
+enum CLI {
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  /// The package root (two levels above this file's folder).
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var binary: URL {
+    var dir = Bundle(for: Marker.self).bundleURL
+    for _ in 0..<3 {
+      let candidate = dir.appendingPathComponent("bayes-mmm")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
+      .appendingPathComponent("bayes-mmm")
+  }
+
+  private final class Marker {}
+
+  /// Runs `bayes-mmm args...` with the package root as working directory.
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? packageRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus,
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary directory, removed by the caller's teardown.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bayes-mmm-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
+
+final class CLISmokeTests: XCTestCase {
+  func testHelpListsTheToolAndExitsZero() throws {
+    let result = try CLI.run(["--help"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertTrue(result.stdout.contains("bayes-mmm"), result.stdout)
+  }
+}
