@@ -8,7 +8,7 @@ extension Diagnostics {
   /// NaN unless there is at least one chain of at least four draws, all chains equal in
   /// length, every draw finite and not all draws equal.
   public static func essBulk(_ draws: [[Double]]) -> Double {
-    guard validShape(draws) != nil else { return .nan }
+    guard isDiagnosable(draws) else { return .nan }
     return geyerEffectiveSampleSize(rankNormalized(splitChains(draws)))
   }
 
@@ -19,7 +19,7 @@ extension Diagnostics {
   /// 2021, section 4.3; ArviZ `ess(method="tail")`). NaN under the same conditions as
   /// ``essBulk(_:)``.
   public static func essTail(_ draws: [[Double]]) -> Double {
-    guard validShape(draws) != nil else { return .nan }
+    guard isDiagnosable(draws) else { return .nan }
     let lower = indicatorEffectiveSampleSize(draws, probability: 0.05)
     let upper = indicatorEffectiveSampleSize(draws, probability: 0.95)
     // Python's min(lower, upper): the second only when strictly smaller.
@@ -32,7 +32,7 @@ extension Diagnostics {
   ///
   /// NaN for `probability` outside [0, 1] and under the conditions of ``essBulk(_:)``.
   public static func essQuantile(_ draws: [[Double]], probability: Double) -> Double {
-    guard validShape(draws) != nil, (0...1).contains(probability) else { return .nan }
+    guard isDiagnosable(draws), (0...1).contains(probability) else { return .nan }
     return indicatorEffectiveSampleSize(draws, probability: probability)
   }
 
@@ -42,7 +42,7 @@ extension Diagnostics {
   ///
   /// NaN under the same conditions as ``essBulk(_:)``.
   public static func essMean(_ draws: [[Double]]) -> Double {
-    guard validShape(draws) != nil else { return .nan }
+    guard isDiagnosable(draws) else { return .nan }
     return geyerEffectiveSampleSize(splitChains(draws))
   }
 

@@ -8,7 +8,7 @@ extension Diagnostics {
   /// NaN unless there is at least one chain of at least four draws, all chains equal in
   /// length, every draw finite and not all draws equal.
   public static func mcseMean(_ draws: [[Double]]) -> Double {
-    guard validShape(draws) != nil else { return .nan }
+    guard isDiagnosable(draws) else { return .nan }
     let effectiveSize = geyerEffectiveSampleSize(splitChains(draws))
     return standardDeviation(draws.flatMap { $0 }) / effectiveSize.squareRoot()
   }
@@ -22,7 +22,7 @@ extension Diagnostics {
   /// where x̄ and the means run over all draws pooled and ESS_mean(c) is the split-chain ESS
   /// of c. NaN under the same conditions as ``mcseMean(_:)``.
   public static func mcseSD(_ draws: [[Double]]) -> Double {
-    guard validShape(draws) != nil else { return .nan }
+    guard isDiagnosable(draws) else { return .nan }
     let pooledMean = mean(draws.flatMap { $0 })
     let squaredDeviations = draws.map { chain in
       chain.map { ($0 - pooledMean) * ($0 - pooledMean) }
@@ -45,7 +45,7 @@ extension Diagnostics {
   ///
   /// NaN for `probability` outside [0, 1] and under the conditions of ``mcseMean(_:)``.
   public static func mcseQuantile(_ draws: [[Double]], probability: Double) -> Double {
-    guard validShape(draws) != nil, (0...1).contains(probability) else { return .nan }
+    guard isDiagnosable(draws), (0...1).contains(probability) else { return .nan }
     let effectiveSize = indicatorEffectiveSampleSize(draws, probability: probability)
     let sorted = draws.flatMap { $0 }.sorted()
     let count = Double(sorted.count)

@@ -13,7 +13,7 @@ extension Diagnostics {
   ///
   /// - Complexity: O(S log S) for S draws.
   public static func rHat(_ draws: [[Double]]) -> Double {
-    guard validShape(draws, minimumChains: 2) != nil else { return .nan }
+    guard isDiagnosable(draws, minimumChains: 2) else { return .nan }
     let split = splitChains(draws)
     let bulk = potentialScaleReduction(rankNormalized(split))
     let center = median(split.flatMap { $0 })
@@ -28,7 +28,7 @@ extension Diagnostics {
   ///
   /// NaN under the same conditions as ``rHat(_:)``.
   public static func splitRHat(_ draws: [[Double]]) -> Double {
-    guard validShape(draws, minimumChains: 2) != nil else { return .nan }
+    guard isDiagnosable(draws, minimumChains: 2) else { return .nan }
     return potentialScaleReduction(splitChains(draws))
   }
 

@@ -26,25 +26,23 @@ extension Diagnostics {
   /// The fewest draws per chain for which ArviZ computes a diagnostic.
   static let minimumDrawsPerChain = 4
 
-  /// The shape of `draws` if every diagnostic may run on it: at least `minimumChains`
-  /// chains, all of one length of at least ``minimumDrawsPerChain``, every value finite, and
-  /// not all values equal. Returns nil otherwise, and the caller returns NaN.
-  static func validShape(
-    _ draws: [[Double]], minimumChains: Int = 1
-  ) -> (chains: Int, draws: Int)? {
-    guard draws.count >= minimumChains, let first = draws.first else { return nil }
+  /// True if a diagnostic may run on `draws`: at least `minimumChains` chains, all of one
+  /// length of at least ``minimumDrawsPerChain``, every value finite, and not all values
+  /// equal. When false the diagnostic returns NaN.
+  static func isDiagnosable(_ draws: [[Double]], minimumChains: Int = 1) -> Bool {
+    guard draws.count >= minimumChains, let first = draws.first else { return false }
     let drawCount = first.count
-    guard drawCount >= minimumDrawsPerChain else { return nil }
-    guard draws.allSatisfy({ $0.count == drawCount }) else { return nil }
+    guard drawCount >= minimumDrawsPerChain else { return false }
+    guard draws.allSatisfy({ $0.count == drawCount }) else { return false }
     let reference = first[0]
     var varies = false
     for chain in draws {
       for value in chain {
-        guard value.isFinite else { return nil }
+        guard value.isFinite else { return false }
         if value != reference { varies = true }
       }
     }
-    return varies ? (draws.count, drawCount) : nil
+    return varies
   }
 
   /// True when every chain has the same number of draws.
