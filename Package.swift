@@ -30,7 +30,7 @@ let package = Package(
     ),
     .testTarget(
       name: "BayesMMMTests",
-      dependencies: ["BayesMMM"]
+      dependencies: ["BayesMMM", "CGSL"]
     ),
     .testTarget(
       name: "BayesMMMCLITests",

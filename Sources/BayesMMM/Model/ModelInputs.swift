@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The numeric inputs of the joint model: scaled series and centred fixed designs.
+///
+/// Built once per fit from raw weekly series (currency, counts, prices). Every spend series
+/// is divided by its mean over non-zero weeks, so typical active spend is about 1 and the
+/// Hill half-saturation is in those units (MODEL.md 3.1); revenue is divided by its mean
+/// over all weeks (floor weeks included) and modelled on the log scale (MODEL.md 3.3).
+/// The scale factors are kept so every reported effect maps back to currency and weeks.
+///
+/// Fixed designs (trend, Fourier seasonality, promotion, log price, controls) are stored
+/// centred by their mean over the weeks of the equation that uses them, so that the
+/// intercept parameters are the average level of the linear predictor (MODEL.md 3.3a).
+/// Layout of every design: row-major, `weeks x columns`.
+public struct ModelInputs: Sendable {
+  /// Number of weeks T.
+  public let weeks: Int
+  /// Mean revenue over all weeks, in currency: `scale_y`.
+  public let revenueScale: Double
+  /// log(revenue_t / scale_y); for floor weeks, log(floor / scale_y). Length T.
+  public let logRevenue: [Double]
+  /// True for weeks whose revenue sits at the floor and is treated as left-censored.
+  public let censored: [Bool]
+  /// The floor in currency, when one was detected and censoring is on.
+  public let floorValue: Double?
+
+  /// Social channel names (treatments), in parameter order.
+  public let socialNames: [String]
+  /// Scaled social spend, channel-major `[S][T]`.
+  public let socialSpend: [[Double]]
+  /// Currency per scaled unit, per social channel (mean spend over non-zero weeks).
+  public let socialScales: [Double]
+  /// Observed social spend in currency, `[S][T]`.
+  public let socialSpendCurrency: [[Double]]
+
+  /// Name of the mediator column (Google spend).
+  public let mediatorName: String
+  /// Scaled mediator spend, length T (0 in off weeks).
+  public let mediatorSpend: [Double]
+  /// Currency per scaled unit of the mediator.
+  public let mediatorScale: Double
+  /// True where the mediator spend is positive.
+  public let mediatorOn: [Bool]
+  /// log of the scaled mediator spend in on weeks (0 where off).
+  public let logMediatorAmount: [Double]
+  /// Indices of on weeks, ascending.
+  public let mediatorOnWeeks: [Int]
+
+  /// Owned channel names (email, SMS), in parameter order.
+  public let ownedNames: [String]
+  /// Scaled owned-channel volumes, `[O][T]`.
+  public let ownedSpend: [[Double]]
+  /// Units per scaled unit, per owned channel.
+  public let ownedScales: [Double]
+
+  /// Median price, in currency; `log(price / medianPrice)` enters the outcome equation.
+  public let medianPrice: Double
+  /// log(price_t / median price), uncentred. Length T.
+  public let logPrice: [Double]
+  /// Promotion intensity in [0, 1]. Length T.
+  public let promotion: [Double]
+  /// Linear trend on [-0.5, 0.5]. Length T.
+  public let trend: [Double]
+  /// Fourier seasonality columns `[2 * order][T]`: sin_k, cos_k of 2 pi k week / (365.25 / 7).
+  public let season: [[Double]]
+  /// Names and standardised values of extra outcome controls `[C][T]` (missing -> 0).
+  public let controlNames: [String]
+  public let controls: [[Double]]
+
+  /// Mediator design (trend, season..., promo), centred over all weeks: `T x Pm`.
+  public let mediatorDesign: [Double]
+  /// Mediator design centred over the on weeks only: `T x Pm` (off rows unused).
+  public let mediatorDesignOn: [Double]
+  /// Column means removed from the two mediator designs.
+  public let mediatorDesignMeans: [Double]
+  public let mediatorDesignOnMeans: [Double]
+  /// Outcome design (trend, season..., log price, promo, controls...), centred: `T x Py`.
+  public let revenueDesign: [Double]
+  public let revenueDesignMeans: [Double]
+  /// Column counts of the designs.
+  public let mediatorDesignColumns: Int
+  public let revenueDesignColumns: Int
+
+  /// A week's raw inputs for building `ModelInputs` from plain arrays.
+  public struct Channel: Sendable {
+    public let name: String
+    public let values: [Double]
+    public init(name: String, values: [Double]) {
+      self.name = name
+      self.values = values
+    }
+  }
+
+  /// Builds the scaled inputs.
+  /// - Parameters:
+  ///   - revenue: weekly revenue in currency (> 0), length T.
+  ///   - floor: the left-censoring floor in currency, or nil for no censoring.
+  ///   - mediator: the mediator's weekly spend in currency (>= 0, some > 0).
+  ///   - social, owned: channels with weekly spend or volume (>= 0).
+  ///   - price: weekly average price (> 0); promotion: intensity in [0, 1].
+  ///   - weekOfYear: ISO week 1 ... 53 per row.
+  ///   - controls: extra outcome controls with a missing mask (true = missing).
+  ///   - seasonalityOrder: number of Fourier pairs (>= 0).
+  public init(
+    revenue: [Double], floor: Double?, mediator: Channel, social: [Channel], owned: [Channel],
+    price: [Double], promotion: [Double], weekOfYear: [Int],
+    controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2
+  ) {
+    let weeks = revenue.count
+    self.weeks = weeks
+    revenueScale = revenue.reduce(0, +) / Double(weeks)
+    let censored = revenue.map { value in floor.map { value <= $0 } ?? false }
+    self.censored = censored
+    floorValue = floor
+    logRevenue = revenue.map { log($0 / (revenue.reduce(0, +) / Double(weeks))) }
+
+    socialNames = social.map(\.name)
+    socialScales = social.map { Self.activeMean($0.values) }
+    socialSpend = zip(social, socialScales).map { channel, scale in channel.values.map { $0 / scale } }
+    socialSpendCurrency = social.map(\.values)
+
+    mediatorName = mediator.name
+    mediatorScale = Self.activeMean(mediator.values)
+    mediatorSpend = mediator.values.map { $0 / Self.activeMean(mediator.values) }
+    mediatorOn = mediator.values.map { $0 > 0 }
+    logMediatorAmount = mediatorSpend.map { $0 > 0 ? log($0) : 0 }
+    mediatorOnWeeks = mediator.values.indices.filter { mediator.values[$0] > 0 }
+
+    ownedNames = owned.map(\.name)
+    ownedScales = owned.map { Self.activeMean($0.values) }
+    ownedSpend = zip(owned, ownedScales).map { channel, scale in channel.values.map { $0 / scale } }
+
+    let sortedPrice = price.sorted()
+    let median =
+      weeks % 2 == 1
+      ? sortedPrice[weeks / 2] : 0.5 * (sortedPrice[weeks / 2 - 1] + sortedPrice[weeks / 2])
+    medianPrice = median
+    logPrice = price.map { log($0 / median) }
+    self.promotion = promotion
+    trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
+    season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
+    controlNames = controls.map(\.channel.name)
+    self.controls = controls.map { Self.standardise($0.channel.values, missing: $0.missing) }
+
+    let mediatorColumns = [trend] + season + [promotion]
+    let revenueColumns = [trend] + season + [logPrice, promotion] + self.controls
+    mediatorDesignColumns = mediatorColumns.count
+    revenueDesignColumns = revenueColumns.count
+    let allWeeks = Array(0..<weeks)
+    (mediatorDesign, mediatorDesignMeans) = Self.centredDesign(mediatorColumns, over: allWeeks)
+    (mediatorDesignOn, mediatorDesignOnMeans) = Self.centredDesign(
+      mediatorColumns, over: mediatorOnWeeks)
+    (revenueDesign, revenueDesignMeans) = Self.centredDesign(revenueColumns, over: allWeeks)
+  }
+
+  /// Mean over the non-zero entries (1 when there are none, so scaling is a no-op).
+  static func activeMean(_ values: [Double]) -> Double {
+    let active = values.filter { $0 > 0 }
+    return active.isEmpty ? 1 : active.reduce(0, +) / Double(active.count)
+  }
+
+  /// Fourier terms of the ISO week with period 365.25 / 7 weeks: [sin 1, cos 1, sin 2, ...].
+  static func fourier(weekOfYear: [Int], order: Int) -> [[Double]] {
+    let period = 365.25 / 7
+    var columns: [[Double]] = []
+    for k in stride(from: 1, through: order, by: 1) {
+      let angle = weekOfYear.map { 2 * Double.pi * Double(k) * Double($0) / period }
+      columns.append(angle.map(sin))
+      columns.append(angle.map(cos))
+    }
+    return columns
+  }
+
+  /// z-scores over the observed entries; missing entries become 0 (the observed mean).
+  static func standardise(_ values: [Double], missing: [Bool]) -> [Double] {
+    let observed = values.indices.filter { !missing[$0] }.map { values[$0] }
+    guard !observed.isEmpty else { return values.map { _ in 0 } }
+    let mean = observed.reduce(0, +) / Double(observed.count)
+    let variance = observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(observed.count)
+    let sd = variance > 0 ? variance.squareRoot() : 1
+    return values.indices.map { missing[$0] ? 0 : (values[$0] - mean) / sd }
+  }
+
+  /// Row-major `T x P` design with each column centred by its mean over `rows`.
+  static func centredDesign(_ columns: [[Double]], over rows: [Int]) -> ([Double], [Double]) {
+    let weeks = columns.first?.count ?? 0
+    let width = columns.count
+    var means = [Double](repeating: 0, count: width)
+    for (j, column) in columns.enumerated() where !rows.isEmpty {
+      means[j] = rows.reduce(0) { $0 + column[$1] } / Double(rows.count)
+    }
+    var design = [Double](repeating: 0, count: weeks * width)
+    for t in 0..<weeks {
+      for j in 0..<width { design[t * width + j] = columns[j][t] - means[j] }
+    }
+    return (design, means)
+  }
+}

@@ -1,0 +1,66 @@
+/// The keys of a priors file's `"priors"` object: one prior per parameter family.
+///
+/// Each family covers every parameter of that kind (e.g. `adstock_decay` covers the decay
+/// of every social channel, the mediator and every owned channel); a channel's entry under
+/// `"channels"` overrides it for that channel alone.
+public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
+  case adstockDecay = "adstock_decay"
+  case hillHalfSaturation = "hill_half_saturation"
+  case hillShape = "hill_shape"
+  case searchOnoffIntercept = "search_onoff_intercept"
+  case searchOnoffEffect = "search_onoff_effect"
+  case searchOnoffTrend = "search_onoff_trend"
+  case searchOnoffSeasonality = "search_onoff_seasonality"
+  case searchOnoffPromo = "search_onoff_promo"
+  case searchAmountIntercept = "search_amount_intercept"
+  case searchAmountEffect = "search_amount_effect"
+  case searchAmountTrend = "search_amount_trend"
+  case searchAmountSeasonality = "search_amount_seasonality"
+  case searchAmountPromo = "search_amount_promo"
+  case searchAmountSigma = "search_amount_sigma"
+  case revenueIntercept = "revenue_intercept"
+  case googleEffect = "google_effect"
+  case socialEffect = "social_effect"
+  case ownedEffect = "owned_effect"
+  case revenueTrend = "revenue_trend"
+  case revenueSeasonality = "revenue_seasonality"
+  case priceElasticity = "price_elasticity"
+  case promoLift = "promo_lift"
+  case controlEffect = "control_effect"
+  case revenueSigma = "revenue_sigma"
+
+  /// Which supports a prior for this family may have.
+  enum SupportRequirement {
+    /// Any support (coefficients, intercepts).
+    case any
+    /// Inside (0, 1): adstock decay.
+    case unitInterval
+    /// Inside (0, inf): Hill parameters and noise scales.
+    case positive
+  }
+
+  var supportRequirement: SupportRequirement {
+    switch self {
+    case .adstockDecay: return .unitInterval
+    case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma: return .positive
+    default: return .any
+    }
+  }
+
+  /// The kinds of channel whose `"channels"` entry may override this family.
+  var overridableBy: Set<ChannelKind> {
+    switch self {
+    case .adstockDecay, .hillHalfSaturation, .hillShape: return [.social, .mediator, .owned]
+    case .searchOnoffEffect, .searchAmountEffect, .socialEffect: return [.social]
+    case .googleEffect: return [.mediator]
+    case .ownedEffect: return [.owned]
+    case .controlEffect: return [.control]
+    default: return []
+    }
+  }
+}
+
+/// The role a named column plays in the model, for per-channel prior overrides.
+public enum ChannelKind: String, Sendable, Hashable {
+  case social, mediator, owned, control
+}

@@ -1,0 +1,64 @@
+import XCTest
+
+@testable import BayesMMM
+
+final class JointModelDensityTests: XCTestCase {
+  private func randomPoints(_ count: Int, dimension: Int, seed: UInt64) -> [[Double]] {
+    let rng = GSLRandom(runSeed: seed)
+    return (0..<count).map { _ in (0..<dimension).map { _ in rng.uniform(-2, 2) } }
+  }
+
+  private func assertMatchesNaive(_ model: JointModel, seed: UInt64, file: StaticString = #filePath, line: UInt = #line) {
+    let density = model.makeLogDensity()
+    for point in randomPoints(20, dimension: model.dimension, seed: seed) {
+      let (fast, _) = FiniteDifferences.evaluate(density, at: point)
+      let naive = NaiveJointModel.logPosterior(model: model, unconstrained: point)
+      XCTAssertEqual(fast, naive, accuracy: 1e-9 * max(1, abs(naive)), file: file, line: line)
+    }
+  }
+
+  private func assertGradientMatchesFiniteDifferences(
+    _ model: JointModel, points: Int, seed: UInt64, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    let check = GradientCheck(density: model.makeLogDensity(), points: points, seed: seed)
+    let worst = check.entries.max { $0.relativeError < $1.relativeError }
+    XCTAssertLessThan(
+      check.maxRelativeError, 1e-6,
+      "worst: \(worst.map { model.layout.names[$0.parameter] } ?? "-") \(String(describing: worst))",
+      file: file, line: line)
+  }
+
+  func testLogDensityEqualsNaiveImplementationOnFlightedData() throws {
+    assertMatchesNaive(try TestModels.flightedModel(seed: 3, controls: 1), seed: 10)
+  }
+
+  func testGradientMatchesFiniteDifferencesOnFlightedData() throws {
+    assertGradientMatchesFiniteDifferences(try TestModels.flightedModel(seed: 4), points: 25, seed: 11)
+  }
+
+  func testGradientMatchesFiniteDifferencesWithControlsAndManyChannels() throws {
+    let inputs = SyntheticInputs.flighted(weeks: 60, socialCount: 6, ownedCount: 3, seed: 5, controls: 2)
+    let model = try JointModel(inputs: inputs, configuration: TestModels.defaultPriors())
+    assertGradientMatchesFiniteDifferences(model, points: 10, seed: 12)
+  }
+
+  func testLayoutNamesAreUniqueAndTileTheVector() throws {
+    let layout = try TestModels.flightedModel().layout
+    XCTAssertEqual(Set(layout.names).count, layout.count)
+    XCTAssertEqual(layout.names.first, "adstock_decay_social.1")
+    XCTAssertEqual(layout.names.last, "revenue_sigma")
+    XCTAssertEqual(layout.names[layout.priceElasticity], "price_elasticity")
+    XCTAssertEqual(layout.names[layout.promoLift], "promo_lift")
+  }
+
+  func testNonFiniteInputGivesNonFiniteDensityNotACrash() throws {
+    let model = try TestModels.flightedModel()
+    let density = model.makeLogDensity()
+    var point = [Double](repeating: 0, count: model.dimension)
+    point[model.layout.revenueSigma] = -800  // sigma underflows to 0
+    let (value, _) = FiniteDifferences.evaluate(density, at: point)
+    XCTAssertFalse(value.isFinite)
+    point[model.layout.revenueSigma] = .nan
+    XCTAssertTrue(FiniteDifferences.evaluate(density, at: point).0.isNaN)
+  }
+}
