@@ -210,10 +210,12 @@ final class JointModelDensity: LogDensity {
       for j in 0..<mediatorColumns {
         eta += constrained[designStart + j] * mediatorDesign[t * mediatorColumns + j]
       }
-      // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large.
+      // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large; one exp serves
+      // both the softplus and the logistic.
+      let e = exp(-abs(eta))
       let signedEta = mediatorOn[t] ? eta : -eta
-      total -= max(-signedEta, 0) + log1p(exp(-abs(signedEta)))
-      let probability = HillSaturation.logistic(eta)
+      total -= max(-signedEta, 0) + log1p(e)
+      let probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e)
       residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
     }
     accumulateCoefficientGradients(
@@ -265,6 +267,7 @@ final class JointModelDensity: LogDensity {
     let google = socialCount * weeks
     let designStart = layout.revenueDesign.lowerBound
     let ownedStart = layout.ownedEffect.lowerBound
+    let logSigma = log(sigma)
     var total = 0.0
     var sigmaGradient = 0.0
     var googleGradient = 0.0
@@ -283,7 +286,7 @@ final class JointModelDensity: LogDensity {
       let term =
         censored[t]
         ? studentT.censoredBelow(logRevenue[t], mu: mu, sigma: sigma)
-        : studentT.density(logRevenue[t], mu: mu, sigma: sigma)
+        : studentT.density(logRevenue[t], mu: mu, sigma: sigma, logSigma: logSigma)
       total += term.0
       residualRevenue[t] = term.1
       sigmaGradient += term.2

@@ -33,9 +33,15 @@ struct StudentTTerms {
   /// log density and its derivatives (dmu, dsigma) at y.
   @inline(__always)
   func density(_ y: Double, mu: Double, sigma: Double) -> (Double, Double, Double) {
+    density(y, mu: mu, sigma: sigma, logSigma: log(sigma))
+  }
+
+  /// As `density(_:mu:sigma:)` with log sigma supplied by a caller that reuses it.
+  @inline(__always)
+  func density(_ y: Double, mu: Double, sigma: Double, logSigma: Double) -> (Double, Double, Double) {
     let z = (y - mu) / sigma
     let q = nu + z * z
-    let logDensity = logNormaliser - log(sigma) - 0.5 * (nu + 1) * log1p(z * z / nu)
+    let logDensity = logNormaliser - logSigma - 0.5 * (nu + 1) * log1p(z * z / nu)
     let dMu = (nu + 1) * z / (sigma * q)
     return (logDensity, dMu, dMu * z - 1 / sigma)
   }
