@@ -1,0 +1,137 @@
+import Foundation
+
+extension ColumnRoles {
+  /// Decodes a roles object; absent keys (or `null`) keep their defaults, unknown keys fail.
+  ///
+  /// ```json
+  /// {"outcome": "sales", "social": ["meta", "tiktok"], "owned": []}
+  /// ```
+  public init(from decoder: any Decoder) throws {
+    let defaults = ColumnRoles()
+    let names = try decoder.container(keyedBy: AnyCodingKey.self)
+    let known = Set(CodingKeys.allCases.map(\.rawValue))
+    if let unknown = names.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) })
+    {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: [AnyCodingKey(unknown)], debugDescription: Self.unknownKeyMarker))
+    }
+    let keyed = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      date: try keyed.decodeIfPresent(String.self, forKey: .date) ?? defaults.date,
+      outcome: try keyed.decodeIfPresent(String.self, forKey: .outcome) ?? defaults.outcome,
+      mediator: try keyed.decodeIfPresent(String.self, forKey: .mediator) ?? defaults.mediator,
+      social: try keyed.decodeIfPresent([String].self, forKey: .social) ?? defaults.social,
+      owned: try keyed.decodeIfPresent([String].self, forKey: .owned) ?? defaults.owned,
+      price: try keyed.decodeIfPresent(String.self, forKey: .price) ?? defaults.price,
+      promotion: try keyed.decodeIfPresent(String.self, forKey: .promotion) ?? defaults.promotion,
+      controls: try keyed.decodeIfPresent([String].self, forKey: .controls) ?? defaults.controls,
+      downstreamOfSocial: try keyed.decodeIfPresent([String].self, forKey: .downstreamOfSocial)
+        ?? defaults.downstreamOfSocial)
+  }
+
+  /// Reads and validates a roles JSON file; every error names the file and, where there is
+  /// one, the key.
+  public static func load(fromFile path: String) throws(ColumnRolesError) -> ColumnRoles {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ColumnRolesError(source: path, key: nil, problem: .unreadable)
+    }
+    return try decode(data, source: path)
+  }
+
+  /// Decodes and validates roles JSON held in memory; `source` names it in errors.
+  public static func decode(_ data: Data, source: String) throws(ColumnRolesError) -> ColumnRoles
+  {
+    let roles: ColumnRoles
+    do {
+      roles = try JSONDecoder().decode(ColumnRoles.self, from: data)
+    } catch let error as DecodingError {
+      throw ColumnRolesError(decoding: error, source: source)
+    } catch {
+      throw ColumnRolesError(source: source, key: nil, problem: .notJSON)
+    }
+    try roles.validate(source: source)
+    return roles
+  }
+
+  fileprivate static let unknownKeyMarker = "unknown key"
+}
+
+/// A roles file (or set of role options) that cannot be used.
+public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConvertible {
+  public enum Problem: Equatable, Sendable {
+    case unreadable
+    case notJSON
+    case notAnObject
+    case unknownKey
+    case expectedName
+    case expectedNameList
+    case emptyName
+    case noSocialChannel
+    case twoRoles(column: String, first: ColumnRole, second: ColumnRole)
+  }
+
+  /// The roles file path, or "roles" for roles given as command-line options.
+  public var source: String
+  /// The JSON key at fault, if any.
+  public var key: String?
+  public var problem: Problem
+
+  public init(source: String, key: String?, problem: Problem) {
+    self.source = source
+    self.key = key
+    self.problem = problem
+  }
+
+  public var description: String {
+    let place = key.map { "\(source): key \"\($0)\"" } ?? source
+    switch problem {
+    case .unreadable: return "\(source): cannot read the roles file"
+    case .notJSON: return "\(source): not valid JSON"
+    case .notAnObject: return "\(source): expected a JSON object of column roles"
+    case .unknownKey:
+      let known = ColumnRoles.CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
+      return "\(place): unknown key; the known keys are \(known)"
+    case .expectedName: return "\(place): expected a column name (a string)"
+    case .expectedNameList: return "\(place): expected an array of column names"
+    case .emptyName: return "\(place): a column name is empty"
+    case .noSocialChannel: return "\(place): at least one social channel is needed"
+    case .twoRoles(let column, let first, let second):
+      return "\(place): column \"\(column)\" has two roles, \(first.rawValue) and "
+        + "\(second.rawValue)"
+    }
+  }
+
+  init(decoding error: DecodingError, source: String) {
+    switch error {
+    case .dataCorrupted(let context):
+      let key = context.codingPath.first?.stringValue
+      if context.debugDescription == ColumnRoles.unknownKeyMarker {
+        self.init(source: source, key: key, problem: .unknownKey)
+      } else {
+        self.init(source: source, key: nil, problem: .notJSON)
+      }
+    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+      let key = context.codingPath.first?.stringValue
+      if key == nil {
+        self.init(source: source, key: nil, problem: .notAnObject)
+      } else {
+        let listKeys: Set<String> = ["social", "owned", "controls", "downstream_of_social"]
+        let isList = type == [String].self || listKeys.contains(key ?? "")
+        self.init(source: source, key: key, problem: isList ? .expectedNameList : .expectedName)
+      }
+    case .keyNotFound(let codingKey, _):
+      self.init(source: source, key: codingKey.stringValue, problem: .expectedName)
+    @unknown default:
+      self.init(source: source, key: nil, problem: .notJSON)
+    }
+  }
+}
+
+/// A coding key for any string: lets the decoder list every key of an object.
+struct AnyCodingKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ string: String) { stringValue = string }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}

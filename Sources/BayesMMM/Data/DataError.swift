@@ -1,0 +1,95 @@
+/// Where a value sits in a data file: the 1-based physical line and the 1-based data row
+/// (the header is line 1 and no row).
+public struct DataLocation: Equatable, Sendable, CustomStringConvertible {
+  public var line: Int
+  public var row: Int
+
+  public init(line: Int, row: Int) {
+    self.line = line
+    self.row = row
+  }
+
+  /// `line 5 (row 4)`.
+  public var description: String { "line \(line) (row \(row))" }
+}
+
+/// A data file the model cannot use. Every description names the file and, where they
+/// apply, the line, the data row and the column, and says what is wrong, e.g.
+/// `data.csv: line 5 (row 4), column "tiktok_spend": "abc" is not a number`.
+public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unreadable(file: String, reason: String)
+  case emptyFile(file: String)
+  case noDataRows(file: String)
+  case malformedCSV(file: String, line: Int, reason: String)
+  case raggedRow(file: String, at: DataLocation, fields: Int, expected: Int)
+  case missingColumn(file: String, column: String, role: ColumnRole, available: [String])
+  case duplicatedColumn(file: String, column: String, firstField: Int, secondField: Int)
+  case emptyField(file: String, at: DataLocation, column: String)
+  case notANumber(file: String, at: DataLocation, column: String, text: String)
+  case nonFinite(file: String, at: DataLocation, column: String, text: String)
+  case negativeValue(file: String, at: DataLocation, column: String, text: String,
+                     role: ColumnRole)
+  case nonPositiveValue(file: String, at: DataLocation, column: String, text: String,
+                        role: ColumnRole)
+  case promotionOutOfRange(file: String, at: DataLocation, column: String, text: String)
+  case unparsableDate(file: String, at: DataLocation, column: String, text: String)
+  case duplicatedDate(file: String, at: DataLocation, column: String, date: String,
+                      first: DataLocation)
+  case nonWeeklyDates(file: String, at: DataLocation, column: String, date: String,
+                      previous: DataLocation, previousDate: String, days: Int)
+  case constantRegressor(file: String, column: String, role: ColumnRole, value: String)
+  case tooFewRows(file: String, rows: Int, parameters: Int)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason):
+      return "\(file): cannot read the data file (\(reason))"
+    case .emptyFile(let file):
+      return "\(file): the file is empty"
+    case .noDataRows(let file):
+      return "\(file): the file has a header but no data rows"
+    case .malformedCSV(let file, let line, let reason):
+      return "\(file): line \(line): \(reason)"
+    case .raggedRow(let file, let at, let fields, let expected):
+      return "\(file): \(at): \(fields) field\(fields == 1 ? "" : "s"), but the header has "
+        + "\(expected)"
+    case .missingColumn(let file, let column, let role, let available):
+      return "\(file): column \"\(column)\" (\(role.rawValue)) not found; the header has: "
+        + available.joined(separator: ", ")
+    case .duplicatedColumn(let file, let column, let firstField, let secondField):
+      return "\(file): line 1: column \"\(column)\" appears twice (fields \(firstField) and "
+        + "\(secondField))"
+    case .emptyField(let file, let at, let column):
+      return "\(file): \(at), column \"\(column)\": the field is empty (missing values are not "
+        + "allowed)"
+    case .notANumber(let file, let at, let column, let text):
+      return "\(file): \(at), column \"\(column)\": \"\(text)\" is not a number"
+    case .nonFinite(let file, let at, let column, let text):
+      return "\(file): \(at), column \"\(column)\": \"\(text)\" is not a finite number"
+    case .negativeValue(let file, let at, let column, let text, let role):
+      return "\(file): \(at), column \"\(column)\": \(text) is negative; \(role.valueNoun) "
+        + "cannot be negative"
+    case .nonPositiveValue(let file, let at, let column, let text, let role):
+      return "\(file): \(at), column \"\(column)\": \(text) is not positive; \(role.valueNoun) "
+        + "must be > 0 (the model takes its logarithm)"
+    case .promotionOutOfRange(let file, let at, let column, let text):
+      return "\(file): \(at), column \"\(column)\": \(text) is outside [0, 1]; a promotion is "
+        + "0/1 or an intensity in [0, 1]"
+    case .unparsableDate(let file, let at, let column, let text):
+      return "\(file): \(at), column \"\(column)\": \"\(text)\" is not an ISO date (YYYY-MM-DD)"
+    case .duplicatedDate(let file, let at, let column, let date, let first):
+      return "\(file): \(at), column \"\(column)\": \(date) already appears on \(first)"
+    case .nonWeeklyDates(let file, let at, let column, let date, let previous, let previousDate,
+                         let days):
+      let gap = days >= 0 ? "\(days) day\(days == 1 ? "" : "s") after" : "\(-days) days before"
+      return "\(file): \(at), column \"\(column)\": \(date) is \(gap) \(previousDate) on "
+        + "\(previous); weekly dates must be a multiple of 7 days apart, in increasing order"
+    case .constantRegressor(let file, let column, let role, let value):
+      return "\(file): column \"\(column)\" (\(role.rawValue)) is \(value) in every week; a "
+        + "constant regressor carries no information, so remove it from the roles"
+    case .tooFewRows(let file, let rows, let parameters):
+      return "\(file): \(rows) weeks of data but the model has \(parameters) parameters; it "
+        + "needs at least as many weeks as parameters"
+    }
+  }
+}

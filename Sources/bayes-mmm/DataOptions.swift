@@ -1,0 +1,115 @@
+import ArgumentParser
+import BayesMMM
+import Foundation
+
+/// Where the data is and which column plays which role: shared by every subcommand through
+/// `@OptionGroup`.
+///
+/// Roles start from the defaults (MODEL.md 1), then a `--roles` JSON file, then the direct
+/// options, each overriding the one before. Without `--data`, `data/mmm_weekly.csv` is looked
+/// up in the current directory, then in every folder above the executable (so the built tool
+/// finds the bundled file from anywhere).
+struct DataOptions: ParsableArguments {
+  static let bundledDataPath = "data/mmm_weekly.csv"
+
+  @Option(name: .long, help: ArgumentHelp(
+    "The weekly CSV file (default: \(DataOptions.bundledDataPath), in the current directory or "
+      + "the package the tool was built in).", valueName: "file"))
+  var data: String?
+
+  @Option(name: .long, help: ArgumentHelp(
+    "A JSON file of column roles, e.g. {\"social\": [\"meta\", \"tiktok\"], \"owned\": []}.",
+    valueName: "file"))
+  var roles: String?
+
+  @Option(name: .long, help: ArgumentHelp("The outcome column.", valueName: "column"))
+  var outcome: String?
+
+  @Option(name: .long, help: ArgumentHelp("The mediator column.", valueName: "column"))
+  var mediator: String?
+
+  @Option(name: .long, help: ArgumentHelp(
+    "Social spend columns, comma-separated.", valueName: "a,b,c"))
+  var social: String?
+
+  @Option(name: .long, help: ArgumentHelp(
+    "Owned channel columns, comma-separated (\"\" for none).", valueName: "x,y"))
+  var owned: String?
+
+  @Option(name: .long, help: ArgumentHelp("The price column.", valueName: "column"))
+  var price: String?
+
+  @Option(name: .long, help: ArgumentHelp("The promotion column.", valueName: "column"))
+  var promotion: String?
+
+  @Option(name: .long, help: ArgumentHelp("The date column.", valueName: "column"))
+  var date: String?
+
+  @Option(name: .long, help: ArgumentHelp(
+    "Extra control columns, comma-separated (\"\" for none).", valueName: "a,b"))
+  var controls: String?
+
+  /// Defaults, then the roles file, then the direct options; validated.
+  func resolvedRoles() throws -> ColumnRoles {
+    var resolved = try roles.map { try ColumnRoles.load(fromFile: $0) } ?? ColumnRoles()
+    if let outcome { resolved.outcome = outcome }
+    if let mediator { resolved.mediator = mediator }
+    if let social { resolved.social = Self.columnList(social) }
+    if let owned { resolved.owned = Self.columnList(owned) }
+    if let price { resolved.price = price }
+    if let promotion { resolved.promotion = promotion }
+    if let date { resolved.date = date }
+    if let controls { resolved.controls = Self.columnList(controls) }
+    try resolved.validate(source: roles ?? "roles")
+    return resolved
+  }
+
+  /// The data file to read: `--data` as given, else the bundled file (see the type's doc).
+  func resolvedDataPath() throws -> String {
+    if let data { return data }
+    let fileManager = FileManager.default
+    if fileManager.fileExists(atPath: Self.bundledDataPath) { return Self.bundledDataPath }
+    for folder in Self.foldersAboveExecutable() {
+      let candidate = folder.appendingPathComponent(Self.bundledDataPath).path
+      if fileManager.fileExists(atPath: candidate) { return candidate }
+    }
+    throw DataOptionsError.noDataFile
+  }
+
+  /// Loads and validates the dataset with the resolved roles.
+  func loadDataset() throws -> WeeklyDataset {
+    try WeeklyDataset.load(path: try resolvedDataPath(), roles: try resolvedRoles())
+  }
+
+  /// "a, b,,c" -> ["a", "b", "c"]; "" -> [].
+  static func columnList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The executable's folder (symlinks resolved) and every folder above it.
+  private static func foldersAboveExecutable() -> [URL] {
+    let executable = Bundle.main.executableURL
+      ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+    var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+    var folders: [URL] = []
+    while folder.path != "/", !folder.path.isEmpty, folders.count < 32 {
+      folders.append(folder)
+      folder = folder.deletingLastPathComponent()
+    }
+    return folders
+  }
+}
+
+/// Problems with the data options that are not about the file's content.
+enum DataOptionsError: Error, CustomStringConvertible {
+  case noDataFile
+
+  var description: String {
+    switch self {
+    case .noDataFile:
+      return "no data file: \(DataOptions.bundledDataPath) is not in the current directory "
+        + "nor above the bayes-mmm executable; pass --data FILE"
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+
+/// `bayes-mmm check-data` end to end through the built binary.
+final class CheckDataCommandTests: XCTestCase {
+  private var folder: URL?
+
+  override func tearDownWithError() throws {
+    if let folder { try? FileManager.default.removeItem(at: folder) }
+  }
+
+  private func temporaryFolder() throws -> URL {
+    let url = try CLI.temporaryDirectory()
+    folder = url
+    return url
+  }
+
+  private func bundledLines() throws -> [String] {
+    let path = CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv").path
+    return try String(contentsOfFile: path, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+  }
+
+  /// Writes the bundled file with `edit` applied to its lines as `bad.csv` in a fresh folder.
+  private func badFile(_ edit: (inout [String]) -> Void) throws -> URL {
+    let directory = try temporaryFolder()
+    var lines = try bundledLines()
+    edit(&lines)
+    try Data((lines.joined(separator: "\n") + "\n").utf8)
+      .write(to: directory.appendingPathComponent("bad.csv"))
+    return directory
+  }
+
+  func testBundledDataExitsZeroAndReportsTheFindings() throws {
+    let result = try CLI.run(["check-data"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stderr, "")
+    XCTAssertTrue(result.stdout.hasPrefix("Data: data/mmm_weekly.csv\n"), result.stdout)
+    for expected in [
+      "  sha256  96b2a76d0b386a0d937c2e7982f8a6fd59f7674166b502b04c9743e01eb4f893\n",
+      "  weeks   104, 2023-09-17 to 2025-09-07, no gaps\n",
+      "Findings: 8 warnings, 4 info\n",
+      "warning outcome-floor\n  column  revenue\n  rows    8, 31, 35, 57, 61, 62, 84, 89\n",
+      "found   google_spend is 0 in 59 of 104 weeks\n",
+      "found   tiktok_spend is 0 in 68 of 104 weeks (flighting)\n",
+      "found   instagram_spend is 0 in 63 of 104 weeks (flighting)\n",
+      "found   snapchat_spend is 0 in 63 of 104 weeks (flighting)\n",
+      "warning leading-zeros-missing\n  column  social_followers\n  rows    1-26\n",
+      "info collinearity-checked\n",
+    ] {
+      XCTAssertTrue(result.stdout.contains(expected), "missing: \(expected)")
+    }
+  }
+
+  func testFindsTheBundledDataFromAnotherFolder() throws {
+    let result = try CLI.run(["check-data"], in: try temporaryFolder())
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(result.stdout.contains("data/mmm_weekly.csv\n"), result.stdout)
+    XCTAssertTrue(result.stdout.contains("Findings: 8 warnings, 4 info\n"))
+  }
+
+  func testJSONFormatParsesAndHoldsTheKeys() throws {
+    let result = try CLI.run(["check-data", "--format", "json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let object = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    for key in ["file", "sha256", "weeks", "first_week", "last_week", "roles", "findings",
+                "scales"] {
+      XCTAssertNotNil(object[key], key)
+    }
+    XCTAssertEqual(object["sha256"] as? String,
+                   "96b2a76d0b386a0d937c2e7982f8a6fd59f7674166b502b04c9743e01eb4f893")
+    XCTAssertEqual(object["weeks"] as? Int, 104)
+    XCTAssertEqual(object["last_week"] as? String, "2025-09-07")
+    let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+    let floor = try XCTUnwrap(findings.first { $0["code"] as? String == "outcome-floor" })
+    XCTAssertEqual(floor["rows"] as? [Int], [8, 31, 35, 57, 61, 62, 84, 89])
+    XCTAssertEqual(floor["severity"] as? String, "warning")
+    let scales = try XCTUnwrap(object["scales"] as? [String: Any])
+    XCTAssertEqual(try XCTUnwrap(scales["outcome_mean"] as? Double), 49053.945096153846,
+                   accuracy: 1e-6)
+  }
+
+  func testTextInANumberExitsOneWithTheExactMessage() throws {
+    let directory = try badFile { lines in
+      lines[4] = lines[4].replacingOccurrences(
+        of: ",0.0,0.0,0.0,0,103.14", with: ",abc,0.0,0.0,0,103.14")
+    }
+    let result = try CLI.run(["check-data", "--data", "bad.csv"], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stdout, "")
+    XCTAssertEqual(
+      result.stderr,
+      "error: bad.csv: line 5 (row 4), column \"tiktok_spend\": \"abc\" is not a number\n")
+  }
+
+  func testNonWeeklyDatesExitOne() throws {
+    let directory = try badFile { lines in
+      lines[4] = lines[4].replacingOccurrences(of: "2023-10-08", with: "2023-10-09")
+    }
+    let result = try CLI.run(["check-data", "--data", "bad.csv"], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: bad.csv: line 5 (row 4), column \"week\": 2023-10-09 is 8 days after 2023-10-01 on "
+        + "line 4 (row 3); weekly dates must be a multiple of 7 days apart, in increasing order\n")
+  }
+
+  func testMissingColumnAndMissingFileExitOne() throws {
+    let result = try CLI.run(["check-data", "--outcome", "sales"])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: data/mmm_weekly.csv: column \"sales\" (outcome) not found; the header has: week, "
+        + "facebook_spend, google_spend, tiktok_spend, instagram_spend, snapchat_spend, "
+        + "social_followers, average_price, promotions, emails_send, sms_send, revenue\n")
+    let missing = try CLI.run(["check-data", "--data", "no-such.csv"])
+    XCTAssertEqual(missing.status, 1)
+    XCTAssertEqual(missing.stderr, "error: no-such.csv: cannot read the data file (no such file)\n")
+  }
+
+  func testRolesFromAFileAndFromOptions() throws {
+    let directory = try temporaryFolder()
+    let rolesPath = directory.appendingPathComponent("roles.json").path
+    try Data(#"{"social": ["facebook_spend", "tiktok_spend"], "owned": []}"#.utf8)
+      .write(to: URL(fileURLWithPath: rolesPath))
+    let result = try CLI.run(["check-data", "--roles", rolesPath, "--format", "json"])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    let object = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let roles = try XCTUnwrap(object["roles"] as? [String: Any])
+    XCTAssertEqual(roles["social"] as? [String], ["facebook_spend", "tiktok_spend"])
+    XCTAssertEqual(roles["owned"] as? [String], [])
+
+    let overridden = try CLI.run(["check-data", "--roles", rolesPath, "--social", "tiktok_spend",
+                                  "--owned", "emails_send,facebook_spend", "--format", "json"])
+    XCTAssertEqual(overridden.status, 0, overridden.stderr)
+    XCTAssertTrue(overridden.stdout.contains("\"emails_send\",\n"), overridden.stdout)
+
+    let bad = try CLI.run(["check-data", "--social", "tiktok_spend", "--owned", "tiktok_spend"])
+    XCTAssertEqual(bad.status, 1)
+    XCTAssertEqual(
+      bad.stderr,
+      "error: roles: key \"owned\": column \"tiktok_spend\" has two roles, social and owned\n")
+  }
+
+  func testFewerThanOneSocialChannelIsRejected() throws {
+    let result = try CLI.run(["check-data", "--social", ""])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr, "error: roles: key \"social\": at least one social channel is needed\n")
+  }
+}
