@@ -13,14 +13,10 @@ struct CheckDataCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
-
   @OptionGroup var dataOptions: DataOptions
 
   @Option(name: .long, help: "Output format.")
-  var format: Format = .text
+  var format: ReportFormat = .text
 
   func run() throws {
     try reportingErrors {

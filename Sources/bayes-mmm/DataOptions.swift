@@ -67,13 +67,22 @@ struct DataOptions: ParsableArguments {
   /// The data file to read: `--data` as given, else the bundled file (see the type's doc).
   func resolvedDataPath() throws -> String {
     if let data { return data }
+    guard let path = Self.locateBundledFile(Self.bundledDataPath) else {
+      throw DataOptionsError.noDataFile
+    }
+    return path
+  }
+
+  /// A file shipped with the package (`relativePath` such as `data/mmm_weekly.csv`): in the
+  /// current directory, else in the nearest folder above the executable that holds it.
+  static func locateBundledFile(_ relativePath: String) -> String? {
     let fileManager = FileManager.default
-    if fileManager.fileExists(atPath: Self.bundledDataPath) { return Self.bundledDataPath }
-    for folder in Self.foldersAboveExecutable() {
-      let candidate = folder.appendingPathComponent(Self.bundledDataPath).path
+    if fileManager.fileExists(atPath: relativePath) { return relativePath }
+    for folder in foldersAboveExecutable() {
+      let candidate = folder.appendingPathComponent(relativePath).path
       if fileManager.fileExists(atPath: candidate) { return candidate }
     }
-    throw DataOptionsError.noDataFile
+    return nil
   }
 
   /// Loads and validates the dataset with the resolved roles.

@@ -126,12 +126,3 @@ public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConverti
     }
   }
 }
-
-/// A coding key for any string: lets the decoder list every key of an object.
-struct AnyCodingKey: CodingKey {
-  var stringValue: String
-  var intValue: Int? { nil }
-  init(_ string: String) { stringValue = string }
-  init?(stringValue: String) { self.stringValue = stringValue }
-  init?(intValue: Int) { nil }
-}

@@ -115,12 +115,3 @@ extension JSONValue: Codable {
     public var description: String { "invalid JSON: \(reason)" }
   }
 }
-
-/// A coding key for arbitrary string keys.
-struct AnyCodingKey: CodingKey {
-  let stringValue: String
-  var intValue: Int? { nil }
-  init(_ stringValue: String) { self.stringValue = stringValue }
-  init?(stringValue: String) { self.stringValue = stringValue }
-  init?(intValue: Int) { nil }
-}

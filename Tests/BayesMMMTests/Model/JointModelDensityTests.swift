@@ -62,3 +62,33 @@ final class JointModelDensityTests: XCTestCase {
     XCTAssertTrue(FiniteDifferences.evaluate(density, at: point).0.isNaN)
   }
 }
+
+final class JointModelRealDataTests: XCTestCase {
+  func testGradientMatchesFiniteDifferencesOnTheBundledData() throws {
+    let model = try TestModels.realDataModel()
+    let check = GradientCheck(density: model.makeLogDensity(), points: 20, seed: 21)
+    XCTAssertEqual(check.parameters, 60)
+    XCTAssertLessThan(check.maxRelativeError, 1e-6)
+  }
+
+  func testLogDensityEqualsNaiveImplementationOnTheBundledData() throws {
+    let model = try TestModels.realDataModel()
+    let density = model.makeLogDensity()
+    let rng = GSLRandom(runSeed: 22)
+    for _ in 0..<10 {
+      let point = (0..<model.dimension).map { _ in rng.uniform(-2, 2) }
+      let naive = NaiveJointModel.logPosterior(model: model, unconstrained: point)
+      XCTAssertEqual(FiniteDifferences.evaluate(density, at: point).0, naive, accuracy: 1e-9 * abs(naive))
+    }
+  }
+
+  func testRealDataInputsCarryTheAuditedFacts() throws {
+    let inputs = try TestModels.realDataModel().inputs
+    XCTAssertEqual(inputs.weeks, 104)
+    XCTAssertEqual(inputs.censored.filter { $0 }.count, 8)
+    XCTAssertEqual(inputs.mediatorOnWeeks.count, 45)
+    XCTAssertEqual(inputs.revenueScale, 49_053.95, accuracy: 0.01)
+    XCTAssertEqual(inputs.socialNames, ["facebook_spend", "tiktok_spend", "instagram_spend", "snapchat_spend"])
+    XCTAssertEqual(inputs.medianPrice, 99.49, accuracy: 0.005)
+  }
+}

@@ -24,3 +24,15 @@ enum TestModels {
       configuration: defaultPriors())
   }
 }
+
+extension TestModels {
+  static var bundledDataPath: String {
+    packageRoot.appendingPathComponent("data/mmm_weekly.csv").path
+  }
+
+  /// The joint model on the bundled real data under the default priors.
+  static func realDataModel() throws -> JointModel {
+    let dataset = try WeeklyDataset.load(path: bundledDataPath)
+    return try PreparedModel(dataset: dataset, configuration: defaultPriors()).model
+  }
+}
