@@ -1,0 +1,33 @@
+/// Summary and convergence diagnostics of one column of draws (all chains pooled).
+///
+/// R-hat is the rank-normalised split R-hat, ESS bulk and tail as ArviZ (Vehtari et al.
+/// 2021); NaN where undefined (constant columns, one chain for R-hat).
+public struct ColumnDiagnostics: Sendable, Equatable {
+  public let name: String
+  public let mean: Double
+  public let sd: Double
+  public let median: Double
+  public let mcseMean: Double
+  public let essBulk: Double
+  public let essTail: Double
+  public let rHat: Double
+
+  public init(name: String, draws: [[Double]]) {
+    self.name = name
+    mean = Diagnostics.mean(draws)
+    sd = Diagnostics.standardDeviation(draws)
+    median = Diagnostics.quantile(draws, probability: 0.5)
+    mcseMean = Diagnostics.mcseMean(draws)
+    essBulk = Diagnostics.essBulk(draws)
+    essTail = Diagnostics.essTail(draws)
+    rHat = Diagnostics.rHat(draws)
+  }
+
+  var json: JSONValue {
+    [
+      "name": .string(name), "mean": .number(mean), "sd": .number(sd), "median": .number(median),
+      "mcse_mean": .number(mcseMean), "ess_bulk": .number(essBulk), "ess_tail": .number(essTail),
+      "r_hat": .number(rHat),
+    ]
+  }
+}

@@ -1,0 +1,30 @@
+/// Posterior draws of named columns, per chain: the content of the chain CSV files after the
+/// sampler statistics.
+///
+/// Invariant: every chain holds `drawCount * columns.count` values, row-major (draw k is
+/// `values[chain][k * width ..< (k + 1) * width]`).
+public struct DrawTable: Sendable, Equatable {
+  public let columns: [String]
+  public let values: [[Double]]
+
+  public init(columns: [String], values: [[Double]]) {
+    self.columns = columns
+    self.values = values
+  }
+
+  public var width: Int { columns.count }
+  public var chainCount: Int { values.count }
+  public var drawCount: Int { values.first.map { width == 0 ? 0 : $0.count / width } ?? 0 }
+
+  /// One column as chains x draws, the layout the diagnostics take.
+  public func column(_ index: Int) -> [[Double]] {
+    values.map { chain in
+      stride(from: index, to: chain.count, by: width).map { chain[$0] }
+    }
+  }
+
+  /// One column by name, nil when absent.
+  public func column(named name: String) -> [[Double]]? {
+    columns.firstIndex(of: name).map { column($0) }
+  }
+}
