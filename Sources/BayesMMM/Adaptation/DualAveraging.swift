@@ -12,8 +12,10 @@ public struct DualAveragingParameters: Equatable, Sendable {
   /// t0 >= 0: damps the first iterations. Default 10.
   public var t0: Double = 10
 
-  public init(targetAcceptance: Double = 0.8, gamma: Double = 0.05, kappa: Double = 0.75,
-              t0: Double = 10) {
+  public init(
+    targetAcceptance: Double = 0.8, gamma: Double = 0.05, kappa: Double = 0.75,
+    t0: Double = 10
+  ) {
     self.targetAcceptance = targetAcceptance
     self.gamma = gamma
     self.kappa = kappa

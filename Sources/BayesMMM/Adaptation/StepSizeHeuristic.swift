@@ -6,7 +6,9 @@ import Foundation
 /// accepted with probability about 0.8.
 ///
 /// ```swift
-/// let epsilon = try StepSizeHeuristic.search(from: 1) { eps in kernel.energyDropOfOneStep(stepSize: eps) }
+/// let epsilon = try StepSizeHeuristic.search(from: 1) { eps in
+///   kernel.energyDropOfOneStep(stepSize: eps)
+/// }
 /// ```
 ///
 /// The direction is fixed by the first probe: up if H0 - H > log 0.8, else down. The search

@@ -14,20 +14,26 @@ final class Hamiltonian {
   let metric: DiagonalMetric
   /// Number of coordinates d.
   let dimension: Int
-  /// Calls to `target.logDensity(at:gradient:)` so far.
-  private(set) var gradientEvaluations = 0
+  /// Calls to `target.logDensity(at:gradient:)` so far (kept in raw storage: a class `var`
+  /// incremented per leapfrog step would pay a dynamic exclusivity check each time).
+  var gradientEvaluations: Int { evaluationCount.pointee }
+  private let evaluationCount: UnsafeMutablePointer<Int>
 
   init(target: any LogDensity, metric: DiagonalMetric) {
     precondition(target.dimension == metric.dimension, "metric and target dimensions differ")
     self.target = target
     self.metric = metric
     dimension = target.dimension
+    evaluationCount = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    evaluationCount.initialize(to: 0)
   }
+
+  deinit { evaluationCount.deallocate() }
 
   /// Computes log p and its gradient at `point.position` and stores them in `point`.
   @inline(__always)
   func evaluate(_ point: PhasePoint) {
-    gradientEvaluations += 1
+    evaluationCount.pointee += 1
     point.logDensity = target.logDensity(
       at: UnsafeBufferPointer(start: point.position, count: dimension),
       gradient: UnsafeMutableBufferPointer(start: point.gradient, count: dimension))

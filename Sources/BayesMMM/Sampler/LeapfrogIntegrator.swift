@@ -6,7 +6,8 @@
 /// ```
 ///
 /// With ε the signed step size:
-///   p ← p + (ε/2) ∇log p(q);  q ← q + ε M⁻¹ p;  (re-evaluate log p, ∇log p);  p ← p + (ε/2) ∇log p(q).
+///   p ← p + (ε/2) ∇log p(q);   q ← q + ε M⁻¹ p;   (re-evaluate log p and ∇log p at q);
+///   p ← p + (ε/2) ∇log p(q).
 /// It is symplectic and time reversible, with a global energy error O(ε²) on smooth targets.
 /// Where log p(q) is not finite the gradient is unspecified, so p may become NaN: the energy is
 /// then +inf and the tree builder reports a divergence.

@@ -22,8 +22,9 @@ public func runChains(
   threads: Int,
   progress: (@Sendable (ChainProgress) -> Void)? = nil,
   cancel: CancellationFlag? = nil,
-  onDraw: (@Sendable (_ chain: Int, _ draw: Int, _ position: UnsafeBufferPointer<Double>) -> Void)?
-    = nil
+  onDraw: (
+    @Sendable (_ chain: Int, _ draw: Int, _ position: UnsafeBufferPointer<Double>) -> Void
+  )? = nil
 ) throws(SamplerError) -> [ChainResult] {
   try settings.validate()
   guard threads >= 1 else { throw .invalidSettings("The number of threads must be at least 1.") }
@@ -39,7 +40,9 @@ public func runChains(
         let outcome: Result<ChainResult, SamplerError>
         do throws(SamplerError) {
           let draw = onDraw.map { callback in
-            { (draw: Int, position: UnsafeBufferPointer<Double>) in callback(chain, draw, position) }
+            { @Sendable (draw: Int, position: UnsafeBufferPointer<Double>) -> Void in
+              callback(chain, draw, position)
+            }
           }
           outcome = .success(
             try runChain(

@@ -70,7 +70,8 @@ public struct SamplerSettings: Equatable, Sendable {
     try require(draws >= 0, "The number of draws must be 0 or more.")
     try require(maxDepth >= 1 && maxDepth <= 30, "The maximum tree depth must be in 1...30.")
     try require(
-      targetAccept > 0 && targetAccept < 1, "The target acceptance must be strictly between 0 and 1.")
+      targetAccept > 0 && targetAccept < 1,
+      "The target acceptance must be strictly between 0 and 1.")
     try require(
       initRadius >= 0 && initRadius.isFinite, "The initial radius must be finite and 0 or more.")
     try require(chains >= 1, "The number of chains must be at least 1.")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BayesMMM
 
 /// Warm-up pieces: the schedule, dual averaging, Welford variance, the step-size heuristic,
@@ -45,7 +46,8 @@ final class SamplerAdaptationTests: XCTestCase {
     // Acceptance exactly at target: s̄ stays 0, x = μ, x̄ = μ after the first update.
     XCTAssertEqual(adapter.update(acceptStat: 0.8), 10, accuracy: 1e-12)
     XCTAssertEqual(adapter.finalStepSize, 10, accuracy: 1e-12)
-    // Then α = 0: s̄ = (1 - 1/12)·0 + 0.8/12, x = log 10 - √2 s̄ / 0.05, x̄ = (1 - 2^-0.75) log 10 + 2^-0.75 x.
+    // Then α = 0: s̄ = (1 - 1/12)·0 + 0.8/12, x = log 10 - √2 s̄ / 0.05,
+    // x̄ = (1 - 2^-0.75) log 10 + 2^-0.75 x.
     let expectedGap = 0.8 / 12
     let expectedLog = log(10) - 2.0.squareRoot() * expectedGap / 0.05
     XCTAssertEqual(adapter.update(acceptStat: 0), exp(expectedLog), accuracy: 1e-12)
@@ -83,7 +85,9 @@ final class SamplerAdaptationTests: XCTestCase {
     var gradient = [0.0]
     for i in 0..<2 {
       withUnsafeMutablePointer(to: &draws[i]) { q in
-        gradient.withUnsafeMutableBufferPointer { estimator.add(position: q, gradient: $0.baseAddress!) }
+        gradient.withUnsafeMutableBufferPointer {
+          estimator.add(position: q, gradient: $0.baseAddress!)
+        }
       }
     }
     XCTAssertEqual(estimator.inverseMetric()[0], (2.0 / 7) * 2 + 1e-3 * (5.0 / 7), accuracy: 1e-15)

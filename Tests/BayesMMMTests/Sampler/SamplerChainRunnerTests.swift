@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BayesMMM
 
 /// The chain runner and parallel chains: reproducibility, cancellation, progress, errors.
@@ -61,7 +62,8 @@ final class SamplerChainRunnerTests: XCTestCase {
     var indices: [Int] = []
     let result = try runChain(
       target: CorrelatedGaussianTarget(rho: 0.5), settings: settings,
-      random: GSLRandom(runSeed: 1), onDraw: { draw, position in
+      random: GSLRandom(runSeed: 1),
+      onDraw: { draw, position in
         indices.append(draw)
         seen.append(contentsOf: position)
       })
@@ -179,7 +181,10 @@ final class SamplerChainRunnerTests: XCTestCase {
     XCTAssertEqual(settings.chains, 4)
     XCTAssertEqual(settings.maxEnergyError, 1000)
     XCTAssertEqual(settings.metricAdaptation, .stanWindowedVariance)
-    XCTAssertEqual(settings.windows, WarmupWindowSettings(initBuffer: 75, termBuffer: 50, baseWindow: 25))
-    XCTAssertEqual(settings.dualAveraging, DualAveragingParameters(targetAcceptance: 0.8, gamma: 0.05, kappa: 0.75, t0: 10))
+    XCTAssertEqual(
+      settings.windows, WarmupWindowSettings(initBuffer: 75, termBuffer: 50, baseWindow: 25))
+    XCTAssertEqual(
+      settings.dualAveraging,
+      DualAveragingParameters(targetAcceptance: 0.8, gamma: 0.05, kappa: 0.75, t0: 10))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BayesMMM
 
 /// The leapfrog integrator and the Hamiltonian, on a harmonic oscillator:
@@ -85,7 +86,8 @@ final class SamplerIntegratorTests: XCTestCase {
       kinetic += metric.kineticEnergy(momentum)
     }
     // var(p_i²) = 2 m_i², so the MCSE of the mean of p_i² is m_i sqrt(2 / n).
-    XCTAssertLessThan(abs(sumSquares[0] / Double(n) - 0.25) / (0.25 * (2 / Double(n)).squareRoot()), 4)
+    XCTAssertLessThan(
+      abs(sumSquares[0] / Double(n) - 0.25) / (0.25 * (2 / Double(n)).squareRoot()), 4)
     XCTAssertLessThan(abs(sumSquares[1] / Double(n) - 4) / (4 * (2 / Double(n)).squareRoot()), 4)
     // T = ½ Σ χ²_1 terms: mean d/2 = 1, sd of the mean sqrt(d/2 / n).
     XCTAssertLessThan(abs(kinetic / Double(n) - 1) / (1 / Double(n)).squareRoot(), 4)

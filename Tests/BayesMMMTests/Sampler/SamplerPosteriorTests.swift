@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BayesMMM
 
 /// Posterior moments against known truths, judged by Monte Carlo error:

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import BayesMMM
 
 /// Independent Gaussian N(means_i, scales_i²) on R^d.
@@ -69,8 +70,9 @@ final class NaNRegionTarget: LogDensity {
 }
 
 /// Eight schools (Rubin 1981), non-centred: coordinates (mu, log tau, theta_tilde[8]) with
-/// mu ~ N(0, 5), tau ~ half-Cauchy(0, 5), theta_tilde_j ~ N(0, 1), theta_j = mu + tau theta_tilde_j,
-/// y_j ~ N(theta_j, sigma_j); the log-Jacobian log tau of tau = exp(u) is included.
+/// mu ~ N(0, 5), tau ~ half-Cauchy(0, 5), theta_tilde_j ~ N(0, 1),
+/// theta_j = mu + tau theta_tilde_j, y_j ~ N(theta_j, sigma_j); the log-Jacobian log tau of
+/// tau = exp(u) is included.
 final class EightSchoolsNonCentredTarget: LogDensity {
   static let effects: [Double] = [28, 8, -3, 7, -1, 1, 18, 12]
   static let standardErrors: [Double] = [15, 10, 16, 11, 9, 11, 10, 18]

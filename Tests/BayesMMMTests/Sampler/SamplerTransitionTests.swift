@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BayesMMM
 
 /// Properties of single NUTS transitions: tree depth, leapfrog counts, divergences.
@@ -38,7 +39,8 @@ final class SamplerTransitionTests: XCTestCase {
       XCTAssertEqual(kernel.hamiltonian.gradientEvaluations - before, info.leapfrogSteps)
       XCTAssertTrue((0...1).contains(info.acceptStat))
       XCTAssertEqual(info.logDensity, kernel.state.logDensity)
-      XCTAssertEqual(info.energy, -info.logDensity + kernel.metric.kineticEnergy(kernel.state.momentum))
+      XCTAssertEqual(
+        info.energy, -info.logDensity + kernel.metric.kineticEnergy(kernel.state.momentum))
     }
     XCTAssertGreaterThan(seenDepths.count, 1)
   }

@@ -33,7 +33,8 @@ enum BatchMeansMCSE {
     let k = Double(batchMeans.count)
     let grand = batchMeans.reduce(0, +) / k
     let variance = batchMeans.reduce(0) { $0 + ($1 - grand) * ($1 - grand) } / (k - 1)
-    return BatchMeansEstimate(estimate: grand, mcse: (variance / k).squareRoot(), batches: batchMeans.count)
+    return BatchMeansEstimate(
+      estimate: grand, mcse: (variance / k).squareRoot(), batches: batchMeans.count)
   }
 
   /// The variance of a quantity over `chains` and its MCSE: batch means of the squared
