@@ -5,7 +5,9 @@ public enum MetricAdaptation: String, Equatable, Sendable, CaseIterable {
   case stanWindowedVariance
   /// nutpie's estimate from draws and gradients (Seyboldt et al.; nuts-rs):
   /// M⁻¹_i = sqrt(var(draws_i) / var(gradients_i)), clamped to [1e-20, 1e20]. It is exact
-  /// for Gaussian targets and needs fewer draws than the variance alone.
+  /// for Gaussian targets and needs fewer draws than the variance alone. A coordinate whose
+  /// draws are constant over the window (ratio 0 or NaN) falls back to 1. It uses Stan's
+  /// windows; nutpie's own schedule and its 1/|gradient| initial metric are not implemented.
   case drawsAndGradients
 }
 
