@@ -1,0 +1,65 @@
+/// How warm-up estimates the diagonal inverse metric M⁻¹ at the end of each metric window.
+public enum MetricAdaptation: String, Equatable, Sendable, CaseIterable {
+  /// Stan's default: the regularised sample variance of the window's draws,
+  /// M⁻¹_i = (n / (n + 5)) var_i + 1e-3 (5 / (n + 5)).
+  case stanWindowedVariance
+  /// nutpie's estimate from draws and gradients (Seyboldt et al.; nuts-rs):
+  /// M⁻¹_i = sqrt(var(draws_i) / var(gradients_i)), clamped to [1e-20, 1e20]. It is exact
+  /// for Gaussian targets and needs fewer draws than the variance alone. A coordinate whose
+  /// draws are constant over the window (ratio 0 or NaN) falls back to 1. It uses Stan's
+  /// windows; nutpie's own schedule and its 1/|gradient| initial metric are not implemented.
+  case drawsAndGradients
+}
+
+/// Accumulates one metric window's draws (and gradients) and turns them into M⁻¹.
+///
+/// ```swift
+/// var estimator = MetricEstimator(method: .stanWindowedVariance, dimension: d)
+/// estimator.add(position: q, gradient: g)          // once per iteration in the window
+/// let inverseMetric = estimator.inverseMetric()     // then `restart()` for the next window
+/// ```
+struct MetricEstimator {
+  let method: MetricAdaptation
+  private var draws: WelfordVariance
+  private var gradients: WelfordVariance
+
+  init(method: MetricAdaptation, dimension: Int) {
+    self.method = method
+    draws = WelfordVariance(dimension: dimension)
+    gradients = WelfordVariance(dimension: method == .drawsAndGradients ? dimension : 0)
+  }
+
+  /// Number of draws in the current window.
+  var count: Int { draws.count }
+
+  mutating func add(
+    position: UnsafeMutablePointer<Double>, gradient: UnsafeMutablePointer<Double>
+  ) {
+    draws.add(position)
+    if method == .drawsAndGradients { gradients.add(gradient) }
+  }
+
+  /// The window's estimate of diag(M⁻¹); every entry finite and > 0.
+  func inverseMetric() -> [Double] {
+    switch method {
+    case .stanWindowedVariance:
+      // Shrink towards 1e-3 so a short window cannot produce a zero or tiny variance.
+      let n = Double(draws.count)
+      return draws.sampleVariance().map { variance in
+        let regularised = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5))
+        return regularised.isFinite && regularised > 0 ? regularised : 1
+      }
+    case .drawsAndGradients:
+      return zip(draws.sampleVariance(), gradients.sampleVariance()).map { drawVar, gradVar in
+        let ratio = (drawVar / gradVar).squareRoot()
+        guard ratio.isFinite, ratio > 0 else { return ratio == .infinity ? 1e20 : 1 }
+        return min(max(ratio, 1e-20), 1e20)
+      }
+    }
+  }
+
+  mutating func restart() {
+    draws.restart()
+    gradients.restart()
+  }
+}
