@@ -1,0 +1,60 @@
+import ArgumentParser
+import BayesMMM
+
+/// The NUTS settings of `sample` (and of commands that fit, such as validation).
+struct SamplerOptions: ParsableArguments {
+  @Option(name: .long, help: "Number of chains.")
+  var chains: Int = 4
+
+  @Option(name: .long, help: "Warm-up (adaptation) iterations per chain.")
+  var warmup: Int = 1000
+
+  @Option(name: .long, help: "Kept draws per chain.")
+  var draws: Int = 1000
+
+  @Option(name: .long, help: "Run seed; chain k uses the stream (seed, k).")
+  var seed: UInt64 = 20_240_917
+
+  @Option(name: .long, help: "Threads running chains (default: min(chains, cores)). Draws do not depend on it.")
+  var threads: Int?
+
+  @Option(name: .customLong("target-accept"), help: "Dual-averaging target acceptance rate.")
+  var targetAccept: Double = 0.8
+
+  @Option(name: .customLong("max-depth"), help: "Maximum NUTS tree depth.")
+  var maxDepth: Int = 10
+
+  @Option(name: .long, help: "Metric adaptation: stan (windowed variance) or draws-and-gradients (nutpie-style).")
+  var metric: MetricChoice = .stan
+
+  enum MetricChoice: String, ExpressibleByArgument, CaseIterable {
+    case stan
+    case drawsAndGradients = "draws-and-gradients"
+  }
+
+  func validate() throws {
+    guard chains >= 1 else { throw ValidationError("--chains must be at least 1.") }
+    guard warmup >= 0 else { throw ValidationError("--warmup must be 0 or more.") }
+    guard draws >= 1 else { throw ValidationError("--draws must be at least 1.") }
+    guard (threads ?? 1) >= 1 else { throw ValidationError("--threads must be at least 1.") }
+    guard targetAccept > 0, targetAccept < 1 else {
+      throw ValidationError("--target-accept must lie strictly between 0 and 1.")
+    }
+    guard (1...20).contains(maxDepth) else {
+      throw ValidationError("--max-depth must be from 1 to 20.")
+    }
+  }
+
+  var settings: SamplerSettings {
+    var settings = SamplerSettings()
+    settings.chains = chains
+    settings.warmup = warmup
+    settings.draws = draws
+    settings.seed = seed
+    settings.threads = threads
+    settings.targetAccept = targetAccept
+    settings.maxDepth = maxDepth
+    settings.metricAdaptation = metric == .stan ? .stanWindowedVariance : .drawsAndGradients
+    return settings
+  }
+}
