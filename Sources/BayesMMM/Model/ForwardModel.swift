@@ -104,8 +104,9 @@ public struct ForwardModel: Sendable {
     func mean(_ v: [Double], _ rows: [Int]) -> Double {
       rows.isEmpty ? 0 : rows.reduce(0) { $0 + v[$1] } / Double(rows.count)
     }
-    let all = Array(0..<weeks)
-    let on = inputs.mediatorOnWeeks
+    // Centring constants come from the fitted weeks, as in the log density.
+    let all = Array(0..<inputs.centringWeeks)
+    let on = inputs.mediatorOnWeeks.filter { $0 < inputs.centringWeeks }
     let onOff = layout.onoffSocial.map { x[$0] }
     let amount = layout.amountSocial.map { x[$0] }
     let revenue = layout.socialEffect.map { x[$0] }

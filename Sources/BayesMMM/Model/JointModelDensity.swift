@@ -30,7 +30,10 @@
 /// - Complexity: O(T x (S + 1 + O + design columns)) per evaluation.
 final class JointModelDensity: LogDensity {
   let dimension: Int
+  /// Stride of every per-week buffer (T).
   private let weeks: Int
+  /// Weeks in the likelihood: 0 ..< fitted (see `ModelInputs.fitWeeks`).
+  private let fitted: Int
   private let socialCount: Int
   private let channelCount: Int
   private let layout: ParameterLayout
@@ -76,6 +79,7 @@ final class JointModelDensity: LogDensity {
     priors = model.priors
     dimension = model.layout.count
     weeks = inputs.weeks
+    fitted = inputs.fitWeeks
     socialCount = inputs.socialNames.count
     channelCount = socialCount + 1 + inputs.ownedNames.count
     studentT = StudentTTerms(nu: model.studentTDegrees)
@@ -86,7 +90,7 @@ final class JointModelDensity: LogDensity {
     censored = inputs.censored
     mediatorOn = inputs.mediatorOn
     logAmount = .copying(inputs.logMediatorAmount)
-    onWeeks = inputs.mediatorOnWeeks
+    onWeeks = inputs.fittedMediatorOnWeeks
     mediatorDesign = .copying(inputs.mediatorDesign)
     mediatorDesignOn = .copying(inputs.mediatorDesignOn)
     revenueDesign = .copying(inputs.revenueDesign)
@@ -171,12 +175,12 @@ final class JointModelDensity: LogDensity {
       let logHalfSaturation = log(halfSaturation)
       let shape = constrained[shapeIndex[c]]
       GeometricAdstock.apply(
-        spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + weeks]), decay: decay,
-        adstock: UnsafeMutableBufferPointer(rebasing: adstock[offset..<offset + weeks]),
+        spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + fitted]), decay: decay,
+        adstock: UnsafeMutableBufferPointer(rebasing: adstock[offset..<offset + fitted]),
         decaySensitivity: UnsafeMutableBufferPointer(
-          rebasing: decaySensitivity[offset..<offset + weeks]))
+          rebasing: decaySensitivity[offset..<offset + fitted]))
       var sum = 0.0
-      for t in offset..<offset + weeks {
+      for t in offset..<offset + fitted {
         let hill = HillSaturation.valueAndDerivatives(
           adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
           shape: shape)
@@ -186,7 +190,7 @@ final class JointModelDensity: LogDensity {
         signalByShape[t] = hill.dShape
         sum += hill.value
       }
-      signalMean[c] = sum / Double(weeks)
+      signalMean[c] = fitted > 0 ? sum / Double(fitted) : 0
       if c < socialCount {
         var sumOn = 0.0
         for t in onWeeks { sumOn += signal[offset + t] }
@@ -202,7 +206,7 @@ final class JointModelDensity: LogDensity {
     let intercept = constrained[layout.onoffIntercept]
     let designStart = layout.onoffDesign.lowerBound
     var total = 0.0
-    for t in 0..<weeks {
+    for t in 0..<fitted {
       var eta = intercept
       for s in 0..<socialCount {
         eta += constrained[layout.onoffSocial.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
@@ -219,7 +223,7 @@ final class JointModelDensity: LogDensity {
       residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
     }
     accumulateCoefficientGradients(
-      residual: residualOnOff, weeksUsed: nil, intercept: layout.onoffIntercept,
+      residual: residualOnOff, intercept: layout.onoffIntercept,
       socialCoefficients: layout.onoffSocial, socialMeans: signalMean,
       design: mediatorDesign, designColumns: mediatorColumns, designStart: designStart)
     return total
@@ -235,7 +239,7 @@ final class JointModelDensity: LogDensity {
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
     var sigmaGradient = 0.0
-    for t in 0..<weeks { residualAmount[t] = 0 }
+    for t in 0..<fitted { residualAmount[t] = 0 }
     for t in onWeeks {
       var mu = intercept
       for s in 0..<socialCount {
@@ -252,7 +256,7 @@ final class JointModelDensity: LogDensity {
     }
     gradientX[layout.amountSigma] += sigmaGradient
     accumulateCoefficientGradients(
-      residual: residualAmount, weeksUsed: onWeeks, intercept: layout.amountIntercept,
+      residual: residualAmount, intercept: layout.amountIntercept,
       socialCoefficients: layout.amountSocial, socialMeans: signalMeanOn,
       design: mediatorDesignOn, designColumns: mediatorColumns, designStart: designStart)
     return total
@@ -271,7 +275,7 @@ final class JointModelDensity: LogDensity {
     var total = 0.0
     var sigmaGradient = 0.0
     var googleGradient = 0.0
-    for t in 0..<weeks {
+    for t in 0..<fitted {
       var mu = intercept + googleBeta * (signal[google + t] - signalMean[socialCount])
       for s in 0..<socialCount {
         mu += constrained[layout.socialEffect.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
@@ -297,39 +301,38 @@ final class JointModelDensity: LogDensity {
     for o in 0..<(channelCount - socialCount - 1) {
       let c = socialCount + 1 + o
       var sum = 0.0
-      for t in 0..<weeks { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
+      for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
       gradientX[ownedStart + o] += sum
     }
     accumulateCoefficientGradients(
-      residual: residualRevenue, weeksUsed: nil, intercept: layout.revenueIntercept,
+      residual: residualRevenue, intercept: layout.revenueIntercept,
       socialCoefficients: layout.socialEffect, socialMeans: signalMean,
       design: revenueDesign, designColumns: revenueColumns, designStart: designStart)
     return total
   }
 
   /// Adds sum_t r_t x regressor_t to the intercept, social and design coefficients of one
-  /// equation. `weeksUsed` nil means all weeks.
+  /// equation (residuals are zero outside the equation's weeks).
   @inline(__always)
   private func accumulateCoefficientGradients(
-    residual: UnsafeMutableBufferPointer<Double>, weeksUsed: [Int]?, intercept: Int,
+    residual: UnsafeMutableBufferPointer<Double>, intercept: Int,
     socialCoefficients: Range<Int>, socialMeans: UnsafeMutableBufferPointer<Double>,
     design: UnsafeMutableBufferPointer<Double>, designColumns: Int, designStart: Int
   ) {
     var residualSum = 0.0
-    for t in 0..<weeks { residualSum += residual[t] }
+    for t in 0..<fitted { residualSum += residual[t] }
     gradientX[intercept] += residualSum
     for s in 0..<socialCount {
       var sum = 0.0
       let offset = s * weeks
-      for t in 0..<weeks { sum += residual[t] * signal[offset + t] }
+      for t in 0..<fitted { sum += residual[t] * signal[offset + t] }
       gradientX[socialCoefficients.lowerBound + s] += sum - socialMeans[s] * residualSum
     }
     for j in 0..<designColumns {
       var sum = 0.0
-      for t in 0..<weeks { sum += residual[t] * design[t * designColumns + j] }
+      for t in 0..<fitted { sum += residual[t] * design[t * designColumns + j] }
       gradientX[designStart + j] += sum
     }
-    _ = weeksUsed  // residuals are zero outside the equation's weeks
   }
 
   /// Pushes dlogL/dh through Hill and adstock to lambda, K and n of every channel.
@@ -338,13 +341,13 @@ final class JointModelDensity: LogDensity {
     var onOffMean = 0.0
     var revenueMean = 0.0
     var amountMeanOn = 0.0
-    for t in 0..<weeks {
+    for t in 0..<fitted {
       onOffMean += residualOnOff[t]
       revenueMean += residualRevenue[t]
       amountMeanOn += residualAmount[t]
     }
-    onOffMean /= Double(weeks)
-    revenueMean /= Double(weeks)
+    onOffMean /= Double(max(fitted, 1))
+    revenueMean /= Double(max(fitted, 1))
     amountMeanOn = onWeeks.isEmpty ? 0 : amountMeanOn / Double(onWeeks.count)
     for c in 0..<channelCount {
       let offset = c * weeks
@@ -363,7 +366,7 @@ final class JointModelDensity: LogDensity {
       } else {
         revenueBeta = constrained[layout.ownedEffect.lowerBound + c - socialCount - 1]
       }
-      for t in 0..<weeks {
+      for t in 0..<fitted {
         var upstream = revenueBeta * (residualRevenue[t] - revenueMean)
         if c < socialCount {
           upstream += onOffCoefficient * (residualOnOff[t] - onOffMean)

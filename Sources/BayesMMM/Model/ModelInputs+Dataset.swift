@@ -3,7 +3,8 @@ extension ModelInputs {
   ///
   /// Floor weeks are censored only when `settings.censorFloor` is on; controls keep their
   /// missing masks (missing weeks enter as the observed mean, see `standardise`).
-  public init(dataset: WeeklyDataset, settings: ModelSettings) {
+  /// - Parameter fitWeeks: weeks entering the likelihood (default all; see `fitWeeks`).
+  public init(dataset: WeeklyDataset, settings: ModelSettings, fitWeeks: Int? = nil) {
     self.init(
       revenue: dataset.outcome,
       floor: settings.censorFloor ? dataset.floorValue : nil,
@@ -16,6 +17,6 @@ extension ModelInputs {
       controls: dataset.controls.map {
         (channel: Channel(name: $0.name, values: $0.values), missing: $0.missing)
       },
-      seasonalityOrder: settings.seasonalityOrder)
+      seasonalityOrder: settings.seasonalityOrder, fitWeeks: fitWeeks)
   }
 }

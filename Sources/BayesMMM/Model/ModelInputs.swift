@@ -19,7 +19,17 @@
 public struct ModelInputs: Sendable {
   /// Number of weeks T.
   public let weeks: Int
-  /// Mean revenue over all weeks, in currency: `scale_y`.
+  /// Weeks 0 ..< fitWeeks enter the likelihood (T for an ordinary fit, fewer for a
+  /// rolling-origin training fit, 0 for sampling the prior). Every scale, centring constant
+  /// and the median price are computed from these weeks only, so later weeks never inform
+  /// the fit; with fitWeeks = 0 they are computed from all weeks.
+  public let fitWeeks: Int
+  /// Indices of on weeks of the mediator within the fitted weeks.
+  public let fittedMediatorOnWeeks: [Int]
+  /// Weeks 0 ..< centringWeeks define scales and centring constants: `fitWeeks`, or all
+  /// weeks when `fitWeeks` is 0.
+  public var centringWeeks: Int { fitWeeks > 0 ? fitWeeks : weeks }
+  /// Mean revenue over the fitted weeks (floor weeks included), in currency: `scale_y`.
   public let revenueScale: Double
   /// log(revenue_t / scale_y); for floor weeks, log(floor / scale_y). Length T.
   public let logRevenue: [Double]
@@ -108,52 +118,65 @@ public struct ModelInputs: Sendable {
   public init(
     revenue: [Double], floor: Double?, mediator: Channel, social: [Channel], owned: [Channel],
     price: [Double], promotion: [Double], weekOfYear: [Int],
-    controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2
+    controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2,
+    fitWeeks: Int? = nil
   ) {
     let weeks = revenue.count
     self.weeks = weeks
-    revenueScale = revenue.reduce(0, +) / Double(weeks)
+    let fitted = min(max(fitWeeks ?? weeks, 0), weeks)
+    self.fitWeeks = fitted
+    // The rows every scale and centring constant is computed from.
+    let scaleRows = fitted > 0 ? fitted : weeks
+    func prefix(_ values: [Double]) -> [Double] { Array(values.prefix(scaleRows)) }
+    let revenueMean = prefix(revenue).reduce(0, +) / Double(scaleRows)
+    revenueScale = revenueMean
     let censored = revenue.map { value in floor.map { value <= $0 } ?? false }
     self.censored = censored
     floorValue = floor
-    logRevenue = revenue.map { log($0 / (revenue.reduce(0, +) / Double(weeks))) }
+    logRevenue = revenue.map { log($0 / revenueMean) }
 
     socialNames = social.map(\.name)
-    socialScales = social.map { Self.activeMean($0.values) }
+    socialScales = social.map { Self.activeMean(prefix($0.values)) }
     socialSpend = zip(social, socialScales).map { channel, scale in channel.values.map { $0 / scale } }
     socialSpendCurrency = social.map(\.values)
 
     mediatorName = mediator.name
-    mediatorScale = Self.activeMean(mediator.values)
-    mediatorSpend = mediator.values.map { $0 / Self.activeMean(mediator.values) }
+    let mediatorScale = Self.activeMean(prefix(mediator.values))
+    self.mediatorScale = mediatorScale
+    mediatorSpend = mediator.values.map { $0 / mediatorScale }
     mediatorOn = mediator.values.map { $0 > 0 }
     logMediatorAmount = mediatorSpend.map { $0 > 0 ? log($0) : 0 }
     mediatorOnWeeks = mediator.values.indices.filter { mediator.values[$0] > 0 }
+    fittedMediatorOnWeeks = mediatorOnWeeks.filter { $0 < fitted }
 
     ownedNames = owned.map(\.name)
-    ownedScales = owned.map { Self.activeMean($0.values) }
+    ownedScales = owned.map { Self.activeMean(prefix($0.values)) }
     ownedSpend = zip(owned, ownedScales).map { channel, scale in channel.values.map { $0 / scale } }
 
-    let sortedPrice = price.sorted()
+    let sortedPrice = prefix(price).sorted()
     let median =
-      weeks % 2 == 1
-      ? sortedPrice[weeks / 2] : 0.5 * (sortedPrice[weeks / 2 - 1] + sortedPrice[weeks / 2])
+      scaleRows % 2 == 1
+      ? sortedPrice[scaleRows / 2]
+      : 0.5 * (sortedPrice[scaleRows / 2 - 1] + sortedPrice[scaleRows / 2])
     medianPrice = median
     logPrice = price.map { log($0 / median) }
     self.promotion = promotion
     trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
     season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
     controlNames = controls.map(\.channel.name)
-    self.controls = controls.map { Self.standardise($0.channel.values, missing: $0.missing) }
+    self.controls = controls.map {
+      Self.standardise($0.channel.values, missing: $0.missing, rows: scaleRows)
+    }
 
     let mediatorColumns = [trend] + season + [promotion]
     let revenueColumns = [trend] + season + [logPrice, promotion] + self.controls
     mediatorDesignColumns = mediatorColumns.count
     revenueDesignColumns = revenueColumns.count
-    let allWeeks = Array(0..<weeks)
+    let allWeeks = Array(0..<scaleRows)
+    let onWeeks = fitted > 0 ? fittedMediatorOnWeeks : mediatorOnWeeks
     (mediatorDesign, mediatorDesignMeans) = Self.centredDesign(mediatorColumns, over: allWeeks)
     (mediatorDesignOn, mediatorDesignOnMeans) = Self.centredDesign(
-      mediatorColumns, over: mediatorOnWeeks)
+      mediatorColumns, over: onWeeks)
     (revenueDesign, revenueDesignMeans) = Self.centredDesign(revenueColumns, over: allWeeks)
   }
 
@@ -175,9 +198,10 @@ public struct ModelInputs: Sendable {
     return columns
   }
 
-  /// z-scores over the observed entries; missing entries become 0 (the observed mean).
-  static func standardise(_ values: [Double], missing: [Bool]) -> [Double] {
-    let observed = values.indices.filter { !missing[$0] }.map { values[$0] }
+  /// z-scores over the observed entries of the first `rows`; missing entries become 0 (the
+  /// observed mean).
+  static func standardise(_ values: [Double], missing: [Bool], rows: Int) -> [Double] {
+    let observed = (0..<rows).filter { !missing[$0] }.map { values[$0] }
     guard !observed.isEmpty else { return values.map { _ in 0 } }
     let mean = observed.reduce(0, +) / Double(observed.count)
     let variance = observed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(observed.count)

@@ -15,7 +15,7 @@ public enum SyntheticInputs {
   /// (from week 6) sits at a floor of 1.0, and controls miss their first 10 weeks.
   public static func flighted(
     weeks: Int = 80, socialCount: Int = 3, ownedCount: Int = 2, seed: UInt64 = 1,
-    controls: Int = 0
+    controls: Int = 0, fitWeeks: Int? = nil
   ) -> ModelInputs {
     let rng = GSLRandom(runSeed: seed)
     func flightedSeries(level: Double) -> [Double] {
@@ -52,6 +52,7 @@ public enum SyntheticInputs {
     }
     return ModelInputs(
       revenue: revenue, floor: 1.0, mediator: mediator, social: social, owned: owned,
-      price: price, promotion: promotion, weekOfYear: weekOfYear, controls: controlChannels)
+      price: price, promotion: promotion, weekOfYear: weekOfYear, controls: controlChannels,
+      fitWeeks: fitWeeks)
   }
 }

@@ -42,6 +42,20 @@ final class JointModelDensityTests: XCTestCase {
     assertGradientMatchesFiniteDifferences(model, points: 10, seed: 12)
   }
 
+  func testTrainingPrefixFitMatchesNaiveAndFiniteDifferences() throws {
+    let inputs = SyntheticInputs.flighted(weeks: 80, seed: 6, controls: 1, fitWeeks: 50)
+    let model = try JointModel(inputs: inputs, configuration: TestModels.defaultPriors())
+    assertMatchesNaive(model, seed: 13)
+    assertGradientMatchesFiniteDifferences(model, points: 10, seed: 14)
+  }
+
+  func testPriorOnlyDensityIsTheSumOfPriorsAndJacobians() throws {
+    let inputs = SyntheticInputs.flighted(weeks: 40, seed: 7, fitWeeks: 0)
+    let model = try JointModel(inputs: inputs, configuration: TestModels.defaultPriors())
+    assertMatchesNaive(model, seed: 15)
+    assertGradientMatchesFiniteDifferences(model, points: 5, seed: 16)
+  }
+
   func testLayoutNamesAreUniqueAndTileTheVector() throws {
     let layout = try TestModels.flightedModel().layout
     XCTAssertEqual(Set(layout.names).count, layout.count)

@@ -31,8 +31,9 @@ enum NaiveJointModel {
     func mean(_ v: [Double], _ rows: [Int]) -> Double {
       rows.isEmpty ? 0 : rows.map { v[$0] }.reduce(0, +) / Double(rows.count)
     }
-    let all = Array(0..<weeks)
-    let on = (0..<weeks).filter { inputs.mediatorOn[$0] }
+    let fitted = inputs.fitWeeks
+    let all = Array(0..<fitted)
+    let on = (0..<fitted).filter { inputs.mediatorOn[$0] }
     let social = (0..<inputs.socialNames.count).map { s in
       signal(
         inputs.socialSpend[s], decay: x[layout.socialDecay.lowerBound + s],
@@ -50,7 +51,7 @@ enum NaiveJointModel {
     let revenueColumns =
       [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion] + inputs.controls
 
-    for t in 0..<weeks {
+    for t in 0..<fitted {
       // On/off part of the hurdle.
       var eta = x[layout.onoffIntercept]
       for s in social.indices {
