@@ -50,3 +50,11 @@ extension JointModel {
       studentTDegrees: configuration.settings.studentTDegrees)
   }
 }
+
+extension JointModel {
+  /// The same priors and settings on other inputs with the same layout (e.g. simulated
+  /// outcomes, or a training prefix).
+  public func replacingInputs(_ inputs: ModelInputs) -> JointModel {
+    JointModel(inputs: inputs, priors: priors, studentTDegrees: studentTDegrees)
+  }
+}

@@ -25,16 +25,16 @@ public struct ModelInputs: Sendable {
   /// the fit; with fitWeeks = 0 they are computed from all weeks.
   public let fitWeeks: Int
   /// Indices of on weeks of the mediator within the fitted weeks.
-  public let fittedMediatorOnWeeks: [Int]
+  public internal(set) var fittedMediatorOnWeeks: [Int]
   /// Weeks 0 ..< centringWeeks define scales and centring constants: `fitWeeks`, or all
   /// weeks when `fitWeeks` is 0.
   public var centringWeeks: Int { fitWeeks > 0 ? fitWeeks : weeks }
   /// Mean revenue over the fitted weeks (floor weeks included), in currency: `scale_y`.
   public let revenueScale: Double
   /// log(revenue_t / scale_y); for floor weeks, log(floor / scale_y). Length T.
-  public let logRevenue: [Double]
+  public internal(set) var logRevenue: [Double]
   /// True for weeks whose revenue sits at the floor and is treated as left-censored.
-  public let censored: [Bool]
+  public internal(set) var censored: [Bool]
   /// The floor in currency, when one was detected and censoring is on.
   public let floorValue: Double?
 
@@ -50,15 +50,15 @@ public struct ModelInputs: Sendable {
   /// Name of the mediator column (Google spend).
   public let mediatorName: String
   /// Scaled mediator spend, length T (0 in off weeks).
-  public let mediatorSpend: [Double]
+  public internal(set) var mediatorSpend: [Double]
   /// Currency per scaled unit of the mediator.
   public let mediatorScale: Double
   /// True where the mediator spend is positive.
-  public let mediatorOn: [Bool]
+  public internal(set) var mediatorOn: [Bool]
   /// log of the scaled mediator spend in on weeks (0 where off).
-  public let logMediatorAmount: [Double]
+  public internal(set) var logMediatorAmount: [Double]
   /// Indices of on weeks, ascending.
-  public let mediatorOnWeeks: [Int]
+  public internal(set) var mediatorOnWeeks: [Int]
 
   /// Owned channel names (email, SMS), in parameter order.
   public let ownedNames: [String]
@@ -84,10 +84,10 @@ public struct ModelInputs: Sendable {
   /// Mediator design (trend, season..., promo), centred over all weeks: `T x Pm`.
   public let mediatorDesign: [Double]
   /// Mediator design centred over the on weeks only: `T x Pm` (off rows unused).
-  public let mediatorDesignOn: [Double]
+  public internal(set) var mediatorDesignOn: [Double]
   /// Column means removed from the two mediator designs.
   public let mediatorDesignMeans: [Double]
-  public let mediatorDesignOnMeans: [Double]
+  public internal(set) var mediatorDesignOnMeans: [Double]
   /// Outcome design (trend, season..., log price, promo, controls...), centred: `T x Py`.
   public let revenueDesign: [Double]
   public let revenueDesignMeans: [Double]
