@@ -1,0 +1,102 @@
+import ArgumentParser
+import BayesMMM
+import Foundation
+
+/// `bayes-mmm benchmark`: speed figures of the log density and of the default run.
+struct BenchmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "benchmark",
+    abstract: "Print gradient throughput and sampling efficiency figures.",
+    discussion: """
+      gradient: log density + gradient evaluations per second on one thread, on the \
+      bundled data and on synthetic flighted inputs of 104, 520 and 5,200 weeks (4 social \
+      channels) and 104 weeks with 12 social channels; the last column, nanoseconds per \
+      week x media channel, is flat when cost grows linearly in weeks x channels.
+      sampling: the default run (4 chains x 1000 warm-up + 1000 draws) on the bundled \
+      data, with each metric adaptation: wall time, leapfrog steps, gradients per second, \
+      min bulk and tail ESS, and min bulk ESS per second. Compile time is excluded.
+      Figures are measurements on this machine, never asserted by tests.
+      """
+  )
+
+  enum Part: String, ExpressibleByArgument, CaseIterable {
+    case gradient, sampling, all
+  }
+
+  @Argument(help: "What to measure: gradient, sampling or all.")
+  var part: Part = .all
+
+  @OptionGroup var modelOptions: ModelOptions
+
+  @Option(name: .long, help: "Seconds per gradient measurement.")
+  var seconds: Double = 1
+
+  @Option(name: .long, help: "Run seed for the sampling benchmark.")
+  var seed: UInt64 = 20_240_917
+
+  @Option(name: .long, help: "Threads for the sampling benchmark (default: min(chains, cores)).")
+  var threads: Int?
+
+  func run() throws {
+    try reportingErrors {
+      let prepared = try modelOptions.prepare()
+      if part != .sampling { try gradientTable(prepared) }
+      if part != .gradient { try samplingTable(prepared) }
+    }
+  }
+
+  private func gradientTable(_ prepared: PreparedModel) throws {
+    print("Log density + gradient, one thread")
+    print(row(["case", "weeks", "media ch.", "params", "evals/s", "us/eval", "ns/(week x ch.)"]))
+    let bundled = GradientScalingCase(
+      label: "bundled data", model: prepared.model, minimumSeconds: seconds)
+    let rows =
+      [bundled]
+      + (try GradientScalingCase.syntheticRows(
+        configuration: prepared.configuration, minimumSeconds: seconds))
+    for r in rows {
+      print(
+        row([
+          r.label, "\(r.weeks)", "\(r.mediaChannels)", "\(r.parameters)",
+          String(format: "%.0f", r.measurement.evaluationsPerSecond),
+          String(format: "%.2f", r.measurement.microsecondsPerEvaluation),
+          String(format: "%.1f", r.nanosecondsPerWeekChannel),
+        ]))
+    }
+    print("")
+  }
+
+  private func samplingTable(_ prepared: PreparedModel) throws {
+    var settings = SamplerSettings()
+    settings.seed = seed
+    settings.threads = threads
+    print(
+      "Default run on the bundled data: \(settings.chains) chains x \(settings.warmup) warm-up "
+        + "+ \(settings.draws) draws, \(settings.effectiveThreads) threads")
+    print(
+      row([
+        "metric adaptation", "wall s", "leapfrogs", "grads/s", "min ESS bulk", "min ESS tail",
+        "max R-hat", "div", "min bulk ESS/s",
+      ]))
+    for method in MetricAdaptation.allCases {
+      settings.metricAdaptation = method
+      let run = try FitRun.sample(
+        prepared: prepared, settings: settings, threads: settings.effectiveThreads)
+      let b = SamplingBenchmark(label: method.rawValue, run: run)
+      print(
+        row([
+          b.label, String(format: "%.2f", b.wallTime), "\(b.leapfrogSteps)",
+          String(format: "%.0f", b.gradientsPerSecond), String(format: "%.0f", b.minESSBulk),
+          String(format: "%.0f", b.minESSTail), String(format: "%.4f", b.maxRHat),
+          "\(b.divergences)", String(format: "%.0f", b.minESSBulkPerSecond),
+        ]))
+    }
+  }
+
+  private func row(_ cells: [String]) -> String {
+    let widths = [32, 8, 10, 8, 13, 13, 10, 5, 15]
+    return zip(cells, widths).map { cell, width in
+      cell.count >= width ? cell + " " : cell + String(repeating: " ", count: width - cell.count)
+    }.joined()
+  }
+}
