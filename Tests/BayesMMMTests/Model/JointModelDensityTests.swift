@@ -106,3 +106,19 @@ final class JointModelRealDataTests: XCTestCase {
     XCTAssertEqual(inputs.medianPrice, 99.49, accuracy: 0.005)
   }
 }
+
+/// The hurdle mediator's two parts, checked on their own parameters: the logistic on/off
+/// part (search_onoff_*) and the log-normal amount part (search_amount_*), at points where
+/// eta is far in both tails (|u| up to 4) as well as near 0.
+final class HurdleGradientTests: XCTestCase {
+  func testHurdleParametersGradientMatchesFiniteDifferences() throws {
+    let model = try TestModels.flightedModel(seed: 15)
+    for radius in [0.5, 4.0] {
+      let check = GradientCheck(density: model.makeLogDensity(), points: 6, radius: radius, seed: 17)
+      let hurdle = check.entries.filter { model.layout.names[$0.parameter].hasPrefix("search_") }
+      XCTAssertEqual(hurdle.count, 6 * (2 * (1 + 3 + 1 + 4 + 1) + 1))
+      let worst = hurdle.map(\.relativeError).max() ?? .nan
+      XCTAssertLessThan(worst, 1e-6, "radius \(radius)")
+    }
+  }
+}
