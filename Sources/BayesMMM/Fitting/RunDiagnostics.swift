@@ -48,40 +48,12 @@ public struct RunDiagnostics: Sendable {
   public var minESSTail: Double { Self.worst(parameters.map(\.essTail), min) }
   public var minEBFMI: Double { Self.worst(chains.map(\.eBFMI), min) }
 
-  /// Plain-language warnings; empty when the run looks healthy.
+  /// Plain-language warnings (`DiagnosticWarnings`); empty when the run looks healthy.
   public var warnings: [String] {
-    var warnings: [String] = []
-    if divergences > 0 {
-      let share = 100 * Double(divergences) / Double(max(draws, 1))
-      warnings.append(
-        "\(divergences) of \(draws) transitions diverged (\(formatted(share, 2))%): the posterior "
-          + "has regions the sampler cannot explore; results may be biased. Raise "
-          + "--target-accept (e.g. 0.95) or tighten the priors of weakly identified parameters.")
-    }
-    let badRHat = parameters.filter { $0.rHat > 1.01 || $0.rHat.isNaN }
-    if !badRHat.isEmpty {
-      warnings.append(
-        "R-hat above 1.01 for \(badRHat.count) parameter(s) (worst \(worstName(badRHat, \.rHat, max)) "
-          + "at \(formatted(maxRHat, 3))): chains disagree; run longer or check the model.")
-    }
-    let lowESS = parameters.filter { min($0.essBulk, $0.essTail) < 400 || $0.essBulk.isNaN }
-    if !lowESS.isEmpty {
-      warnings.append(
-        "ESS below 400 for \(lowESS.count) parameter(s) (lowest bulk \(formatted(minESSBulk, 0)), "
-          + "tail \(formatted(minESSTail, 0))): intervals are less precise than they look; "
-          + "draw more.")
-    }
-    for chain in chains where chain.eBFMI < 0.3 {
-      warnings.append(
-        "Chain \(chain.chain): E-BFMI \(formatted(chain.eBFMI, 2)) below 0.3: the momentum "
-          + "resampling explores the energy poorly (heavy tails or funnels).")
-    }
-    if treeDepthHits > 0 {
-      warnings.append(
-        "\(treeDepthHits) transitions hit the maximum tree depth \(maxDepth): efficiency, not "
-          + "validity, is at stake; consider --max-depth \(maxDepth + 2).")
-    }
-    return warnings
+    DiagnosticWarnings.make(
+      divergences: divergences, draws: draws, columns: parameters,
+      eBFMI: chains.map { (chain: $0.chain, value: $0.eBFMI) }, treeDepthHits: treeDepthHits,
+      maxDepth: maxDepth)
   }
 
   /// One-line verdict for the end of `sample`.
@@ -121,16 +93,7 @@ public struct RunDiagnostics: Sendable {
   }
 
   private static func worst(_ values: [Double], _ pick: (Double, Double) -> Double) -> Double {
-    guard let first = values.first else { return .nan }
-    return values.dropFirst().reduce(first) { $0.isNaN || $1.isNaN ? .nan : pick($0, $1) }
-  }
-
-  private func worstName(
-    _ list: [ColumnDiagnostics], _ key: KeyPath<ColumnDiagnostics, Double>,
-    _ pick: (Double, Double) -> Double
-  ) -> String {
-    list.max { a, b in pick(a[keyPath: key], b[keyPath: key]) == a[keyPath: key] ? false : true }?
-      .name ?? "-"
+    DiagnosticWarnings.worst(values, pick)
   }
 }
 

@@ -1,0 +1,58 @@
+/// The convergence verdict of a stored run, recomputed from its chain files over every
+/// summarised column (parameters and effects): divergences, tree-depth hits, E-BFMI per
+/// chain, the worst R-hat and ESS, and the warnings of MODEL.md 7 in `DiagnosticWarnings`'
+/// words (the ones `sample` prints).
+public struct DiagnosticsSummary: Sendable, Equatable {
+  public let chains: Int
+  /// Kept draws, all chains.
+  public let draws: Int
+  /// Divergent transitions after warm-up (`divergent__`), all chains.
+  public let divergences: Int
+  /// Draws whose tree reached the maximum depth (`treedepth__ >= maxDepth`).
+  public let treeDepthHits: Int
+  public let maxDepth: Int
+  /// E-BFMI per chain (from `energy__`); below 0.3 is a warning.
+  public let eBFMI: [Double]
+  /// The largest R-hat over the columns (NaN when one is undefined) and its column.
+  public let maxRHat: Double
+  public let maxRHatColumn: String?
+  /// The smallest bulk and tail ESS over the columns.
+  public let minESSBulk: Double
+  public let minESSTail: Double
+  /// Plain-language warnings; empty when the run looks healthy.
+  public let warnings: [String]
+
+  /// - Parameters:
+  ///   - statistics: the sampler statistics per chain (`lp__` ... `energy__`).
+  ///   - columns: diagnostics of every summarised column.
+  public init(statistics: DrawTable, columns: [ColumnDiagnostics], maxDepth: Int) {
+    chains = statistics.chainCount
+    draws = statistics.chainCount * statistics.drawCount
+    let divergent = statistics.column(named: "divergent__") ?? []
+    divergences = divergent.reduce(0) { $0 + $1.filter { $0 != 0 }.count }
+    let depth = statistics.column(named: "treedepth__") ?? []
+    treeDepthHits = depth.reduce(0) { $0 + $1.filter { $0 >= Double(maxDepth) }.count }
+    self.maxDepth = maxDepth
+    eBFMI = Diagnostics.eBFMI(energy: statistics.column(named: "energy__") ?? [])
+    maxRHat = DiagnosticWarnings.worst(columns.map(\.rHat), max)
+    maxRHatColumn = columns.filter { !$0.rHat.isNaN }.max { $0.rHat < $1.rHat }?.name
+    minESSBulk = DiagnosticWarnings.worst(columns.map(\.essBulk), min)
+    minESSTail = DiagnosticWarnings.worst(columns.map(\.essTail), min)
+    warnings = DiagnosticWarnings.make(
+      divergences: divergences, draws: draws, columns: columns,
+      eBFMI: eBFMI.enumerated().map { (chain: $0.offset + 1, value: $0.element) },
+      treeDepthHits: treeDepthHits, maxDepth: maxDepth)
+  }
+
+  var json: JSONValue {
+    [
+      "chains": .number(Double(chains)), "draws": .number(Double(draws)),
+      "divergences": .number(Double(divergences)),
+      "tree_depth_hits": .number(Double(treeDepthHits)), "max_depth": .number(Double(maxDepth)),
+      "e_bfmi": .array(eBFMI.map { .number($0) }), "max_r_hat": .number(maxRHat),
+      "max_r_hat_column": maxRHatColumn.map { .string($0) } ?? .null,
+      "min_ess_bulk": .number(minESSBulk), "min_ess_tail": .number(minESSTail),
+      "warnings": .array(warnings.map { .string($0) }),
+    ]
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+extension StoredRun {
+  /// The data file as run.json records it (`data.path`): the path `sample` was given, so
+  /// possibly relative to the folder it ran in.
+  public var recordedDataPath: String? { record["data"]?["path"]?.stringValue }
+
+  /// The SHA-256 (hex) of the data file the run was fitted to (`data.sha256`).
+  public var recordedDataSHA256: String? { record["data"]?["sha256"]?.stringValue }
+
+  /// Rebuilds the model the run was fitted with: the data at `dataPath` (which must be the
+  /// very file of the run: its SHA-256 is checked against run.json), the recorded column
+  /// roles, and the recorded priors document (`priors.content`, so later edits of the priors
+  /// file do not matter).
+  ///
+  /// - Throws: `SummaryError` for a missing or changed data file, a run.json without the keys
+  ///   needed, or a rebuilt model whose parameters differ from the run's; the data,
+  ///   roles and priors errors of the loaders otherwise.
+  public func rebuildModel(dataPath: String) throws -> PreparedModel {
+    guard let data = FileManager.default.contents(atPath: dataPath) else {
+      throw SummaryError.missingFile(path: dataPath, why: "the data file of the run")
+    }
+    let bytes = [UInt8](data)
+    guard let recorded = recordedDataSHA256 else {
+      throw SummaryError.badRecord(path: recordPath, key: "data.sha256", reason: "missing")
+    }
+    let actual = SHA256.hexDigest(of: bytes)
+    guard actual == recorded else {
+      throw SummaryError.dataChanged(
+        path: dataPath, recorded: recorded, actual: actual, record: recordPath)
+    }
+    guard let rolesJSON = record["data"]?["roles"], rolesJSON.objectMembers != nil else {
+      throw SummaryError.badRecord(path: recordPath, key: "data.roles", reason: "missing")
+    }
+    let roles = try ColumnRoles.decode(
+      Data(rolesJSON.serialized(pretty: false).utf8), source: "\(recordPath) data.roles")
+    guard let priors = record["priors"]?["content"] else {
+      throw SummaryError.badRecord(path: recordPath, key: "priors.content", reason: "missing")
+    }
+    let configuration = try PriorsConfiguration(
+      json: priors, source: "\(recordPath) priors.content")
+    let dataset = try WeeklyDataset.parse(bytes: bytes, source: dataPath, roles: roles)
+    let prepared = try PreparedModel(dataset: dataset, configuration: configuration)
+    let names = prepared.model.layout.names
+    guard names == parameterNames else {
+      let differing = zip(names, parameterNames).first { $0 != $1 }
+      throw SummaryError.modelMismatch(
+        record: recordPath,
+        reason: "the model rebuilt from it has \(names.count) parameters, the run "
+          + "\(parameterNames.count)"
+          + (differing.map { " (\"\($0.0)\" where the run has \"\($0.1)\")" } ?? "")
+          + "; was the run written by another version of bayes-mmm?")
+    }
+    return prepared
+  }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// A run folder read back from disk: run.json and the chain files it lists.
+///
+/// ```swift
+/// let run = try StoredRun.read(directory: "runs/default")
+/// run.draws.column(named: "beta_google")      // chains x draws
+/// run.samplerStatistics.column(named: "divergent__")
+/// ```
+///
+/// Invariant: every chain file has the same header and the same number of draws; `draws`
+/// holds the columns after CmdStan's sampler statistics (parameters, then any generated
+/// quantities such as the effect columns) and `samplerStatistics` the seven statistics, in
+/// the files' order.
+public struct StoredRun: Sendable {
+  /// The folder as the user named it.
+  public let directory: String
+  /// `<directory>/run.json`.
+  public let recordPath: String
+  /// run.json as parsed.
+  public let record: JSONValue
+  /// The chain files, in run.json's order.
+  public let chainFilePaths: [String]
+  /// Model columns, per chain.
+  public let draws: DrawTable
+  /// `lp__` ... `energy__`, per chain.
+  public let samplerStatistics: DrawTable
+  /// The model's parameter names (run.json `parameters`), in layout order.
+  public let parameterNames: [String]
+  /// Social channel column names, in channel order (run.json `channels.social`).
+  public let socialNames: [String]
+  /// The run seed (run.json `settings.seed`).
+  public let seed: UInt64
+  /// NUTS maximum tree depth of the run (run.json `settings.max_depth`).
+  public let maxDepth: Int
+  /// run.json's `effects` object, nil for runs without effect columns.
+  public let effects: EffectsRecord?
+
+  /// Reads `directory`; errors name the file at fault.
+  public static func read(directory: String) throws(SummaryError) -> StoredRun {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw .noRunFolder(path: directory) }
+    let recordPath = path(directory, "run.json")
+    let record = try readRecord(recordPath)
+    func bad(_ key: String, _ reason: String) -> SummaryError {
+      .badRecord(path: recordPath, key: key, reason: reason)
+    }
+    guard let fileNames = record["chain_files"]?.arrayValue?.compactMap(\.stringValue),
+      !fileNames.isEmpty
+    else { throw bad("chain_files", "expected a non-empty array of file names") }
+    guard let parameterNames = record["parameters"]?.arrayValue?.compactMap(\.stringValue),
+      !parameterNames.isEmpty
+    else { throw bad("parameters", "expected a non-empty array of parameter names") }
+    guard let socialNames = record["channels"]?["social"]?.arrayValue?.compactMap(\.stringValue)
+    else { throw bad("channels.social", "expected an array of column names") }
+    guard let seed = readSeed(record["settings"]?["seed"]) else {
+      throw bad("settings.seed", "expected the run seed (a whole number)")
+    }
+    let maxDepth = record["settings"]?["max_depth"]?.numberValue.map { Int($0) } ?? 10
+
+    let paths = fileNames.map { path(directory, $0) }
+    let files = try paths.map { chainPath throws(SummaryError) in try readChain(chainPath) }
+    try checkConsistent(files, parameterNames: parameterNames)
+    let statisticNames = CmdStanCSV.statisticColumns
+    let modelNames = files[0].modelColumns
+    return StoredRun(
+      directory: directory, recordPath: recordPath, record: record, chainFilePaths: paths,
+      draws: DrawTable(columns: modelNames, values: files.map { $0.rows(of: modelNames) ?? [] }),
+      samplerStatistics: DrawTable(
+        columns: statisticNames, values: files.map { $0.rows(of: statisticNames) ?? [] }),
+      parameterNames: parameterNames, socialNames: socialNames, seed: seed, maxDepth: maxDepth,
+      effects: record["effects"].map { EffectsRecord(json: $0, socialNames: socialNames) })
+  }
+
+  /// `name` inside `directory` (an absolute `name` as it is).
+  static func path(_ directory: String, _ name: String) -> String {
+    if name.hasPrefix("/") { return name }
+    return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  private static func readRecord(_ recordPath: String) throws(SummaryError) -> JSONValue {
+    guard let data = FileManager.default.contents(atPath: recordPath) else {
+      throw .missingFile(path: recordPath, why: "every run folder that sample writes has one")
+    }
+    let record: JSONValue
+    do {
+      record = try JSONValue(parsing: data)
+    } catch {
+      let reason = (error as? JSONValue.ParseError)?.reason ?? String(describing: error)
+      throw .corruptFile(path: recordPath, line: nil, reason: "not valid JSON (\(reason))")
+    }
+    guard record.objectMembers != nil else {
+      throw .corruptFile(
+        path: recordPath, line: nil,
+        reason: "expected a JSON object, got \(record.kindDescription)")
+    }
+    return record
+  }
+
+  /// The seed as run.json writes it (a decimal string, so all 64 bits survive) or a number.
+  private static func readSeed(_ value: JSONValue?) -> UInt64? {
+    if let text = value?.stringValue { return UInt64(text) }
+    if let number = value?.numberValue, number >= 0, number < 0x1p64, number.rounded() == number {
+      return UInt64(number)
+    }
+    return nil
+  }
+
+  private static func readChain(_ chainPath: String) throws(SummaryError)
+    -> CmdStanCSVReader.ChainFile
+  {
+    guard FileManager.default.fileExists(atPath: chainPath) else {
+      throw .missingFile(path: chainPath, why: "run.json lists it as a chain file")
+    }
+    do {
+      return try CmdStanCSVReader.read(path: chainPath)
+    } catch {
+      throw .corruptFile(path: error.path, line: error.line, reason: error.reason)
+    }
+  }
+
+  private static func checkConsistent(
+    _ files: [CmdStanCSVReader.ChainFile], parameterNames: [String]
+  ) throws(SummaryError) {
+    let first = files[0]
+    for file in files.dropFirst() {
+      guard file.columns == first.columns else {
+        throw .corruptFile(
+          path: file.path, line: nil,
+          reason: "its columns differ from those of \(first.path)")
+      }
+      guard file.drawCount == first.drawCount else {
+        throw .corruptFile(
+          path: file.path, line: nil,
+          reason: "\(file.drawCount) draws, but \(first.path) has \(first.drawCount); "
+            + "the chains must be of one length")
+      }
+    }
+    let present = Set(first.columns)
+    if let missing = parameterNames.first(where: { !present.contains($0) }) {
+      throw .corruptFile(
+        path: first.path, line: nil,
+        reason: "no column \"\(missing)\", a parameter listed in run.json")
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import BayesMMM
+import Foundation
+
+/// `bayes-mmm summarize`: the posterior tables of a run folder.
+struct SummarizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "summarize",
+    abstract: "Print the posterior tables of a run: effects, Google, price, promotion, fit, "
+      + "diagnostics and every parameter.",
+    discussion: """
+      Reads DIR/run.json and the chain files it lists, rebuilds the model from the recorded \
+      data file (whose sha256 must match the run's), roles and priors, and prints: \
+      convergence diagnostics; direct, indirect and total effects of each social channel for \
+      the contrasts "switched off" and "+10%" with their identifying assumption (when the \
+      chain files carry effect columns); Google's effect, price and promotion; fit (Bayesian \
+      R-squared, MAPE, predictive-interval coverage); and mean, sd, median, central interval, \
+      MCSE, ESS and R-hat of every column. --format csv writes one long table \
+      (section,name,channel,effect,contrast,statistic,value); --format json follows \
+      docs/summary-json.md.
+      """
+  )
+
+  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
+  var runDirectory: String = SampleCommand.defaultRunDirectory
+
+  @Option(name: .long, help: "Output format.")
+  var format: SummaryFormat = .text
+
+  @Option(name: .long, help: "Mass of the central interval in the parameter table.")
+  var prob: Double = 0.9
+
+  @Option(name: .long, help: ArgumentHelp(
+    "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
+      + "match the run's.", valueName: "file"))
+  var data: String?
+
+  enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json, markdown
+  }
+
+  func validate() throws {
+    guard prob > 0, prob < 1 else {
+      throw ValidationError("--prob must lie strictly between 0 and 1.")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let stored = try StoredRun.read(directory: runDirectory)
+      let prepared = try stored.rebuildModel(dataPath: try dataPath(of: stored))
+      let summary = RunSummary(run: stored, prepared: prepared, probability: prob)
+      switch format {
+      case .text: print(summary.text(), terminator: "")
+      case .csv: print(summary.csv(), terminator: "")
+      case .json: print(summary.jsonText(), terminator: "")
+      case .markdown: print(summary.markdown(), terminator: "")
+      }
+    }
+  }
+
+  /// `--data`, else the path run.json records: as it is (absolute, or relative to the current
+  /// folder), then relative to the folders above the run folder, then in the package the
+  /// tool was built in (where `sample` finds the bundled data by default).
+  private func dataPath(of stored: StoredRun) throws -> String {
+    if let data { return data }
+    guard let recorded = stored.recordedDataPath else {
+      throw SummaryError.badRecord(path: stored.recordPath, key: "data.path", reason: "missing")
+    }
+    let fileManager = FileManager.default
+    if recorded.hasPrefix("/") || fileManager.fileExists(atPath: recorded) { return recorded }
+    var folder = URL(fileURLWithPath: stored.directory).standardizedFileURL
+    while folder.path != "/" {
+      folder = folder.deletingLastPathComponent()
+      let candidate = folder.appendingPathComponent(recorded).path
+      if fileManager.fileExists(atPath: candidate) { return candidate }
+    }
+    if let bundled = DataOptions.locateBundledFile(recorded) { return bundled }
+    throw SummarizeError.dataNotFound(path: recorded, record: stored.recordPath)
+  }
+}
+
+enum SummarizeError: Error, CustomStringConvertible {
+  case dataNotFound(path: String, record: String)
+
+  var description: String {
+    switch self {
+    case .dataNotFound(let path, let record):
+      return "\(path): no such data file (recorded in \(record)); pass --data FILE with the "
+        + "data the run was fitted to"
+    }
+  }
+}
