@@ -9,7 +9,8 @@ extension PriorPredictiveCheck {
   ///
   /// Rules (each can raise one flag):
   /// - revenue: fewer than 90% of observed weeks inside the 95% band; one flag naming the
-  ///   level priors when most misses are above the band, the spread priors when below;
+  ///   level priors when most misses are above the band, or below it with the observed
+  ///   median below its simulated range, and the spread priors otherwise;
   /// - revenue: each quantile (over weeks) outside the simulated 5-95% range of that
   ///   quantile: the median points at `revenue_intercept`, the tails at `revenue_sigma`
   ///   and the media effects;
@@ -54,6 +55,14 @@ extension PriorPredictiveCheck {
         message: "Revenue: \(inside); \(above.count) weeks lie above it (\(weekList(above))). "
           + "The priors put weekly revenue too low or too tightly: widen revenue_intercept "
           + "(the average log revenue) or revenue_sigma (the week-to-week noise).")
+    }
+    let median = series.quantiles.first { $0.level == 0.5 }
+    if let median, median.observed < median.simulatedLower {
+      return Flag(
+        priors: ["revenue_intercept", "revenue_sigma"],
+        message: "Revenue: \(inside); \(below.count) weeks lie below it (\(weekList(below))). "
+          + "The priors put weekly revenue too high: widen revenue_intercept (the average log "
+          + "revenue) or move its location down.")
     }
     return Flag(
       priors: ["revenue_sigma", "social_effect"],
