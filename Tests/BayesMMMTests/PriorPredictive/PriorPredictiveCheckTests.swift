@@ -52,6 +52,37 @@ final class PriorPredictiveCheckTests: XCTestCase {
         + model.inputs.socialNames.map { "total_effect_share.\($0)" })
   }
 
+  /// Weakly informative: data simulated from the model with ordinary MMM magnitudes (log
+  /// effects of 0.1-0.3, 15% weekly noise, elasticity -1.5) are plausible under the
+  /// default priors, with no flag in either direction.
+  func testOrdinaryMMMDataArePlausibleUnderTheDefaultPriors() throws {
+    let model = try TestModels.flightedModel(seed: 9)
+    let layout = model.layout
+    var truth = model.priors.map { $0.quantile(0.5) }
+    func set(_ indices: [Int], _ value: Double) { for i in indices { truth[i] = value } }
+    set([layout.revenueIntercept], -0.05)
+    set([layout.revenueSigma], 0.15)
+    set(Array(layout.socialEffect), 0.2)
+    set([layout.googleEffect], 0.2)
+    set(Array(layout.ownedEffect), 0.1)
+    set(Array(layout.revenueDesign), 0.05)
+    set([layout.priceElasticity], -1.5)
+    set([layout.promoLift], 0.1)
+    set([layout.onoffIntercept, layout.amountIntercept], 0)
+    set(Array(layout.onoffSocial), 0.5)
+    set(Array(layout.amountSocial), 0.2)
+    set(Array(layout.onoffDesign) + Array(layout.amountDesign), 0.05)
+    set([layout.amountSigma], 0.3)
+    let outcome = OutcomeSimulator.simulate(
+      model: model, parameters: truth, random: GSLRandom(runSeed: 19))
+    let ordinary = model.replacingInputs(outcome.inputs)
+    let check = PriorPredictiveCheck(
+      model: ordinary,
+      draws: PriorPredictiveSimulator.simulate(model: ordinary, count: 1000, seed: 20))
+    XCTAssertTrue(check.passed, check.flags.map(\.message).joined(separator: "\n"))
+    XCTAssertGreaterThanOrEqual(check.revenue.shareIn95, 0.9)
+  }
+
   /// A revenue level prior far above the data and a Google prior that is almost always on
   /// make the data implausible; the flags name the priors to revise.
   func testImplausiblePriorsAreFlaggedWithTheirKeys() throws {
