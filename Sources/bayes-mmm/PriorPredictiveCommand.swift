@@ -47,7 +47,9 @@ struct PriorPredictiveCommand: ParsableCommand {
       let prepared = try modelOptions.prepare()
       let simulated = PriorPredictiveSimulator.simulate(
         model: prepared.model, count: draws, seed: seed)
-      let check = PriorPredictiveCheck(model: prepared.model, draws: simulated)
+      let check = PriorPredictiveCheck(
+        model: prepared.model, draws: simulated, observedRevenue: prepared.dataset.outcome,
+        observedMediator: prepared.dataset.mediator)
       let context = PriorPredictiveCheck.Context(
         dataPath: prepared.dataset.sourcePath, priorsPath: prepared.configuration.source,
         seed: seed)

@@ -171,12 +171,20 @@ public struct PriorPredictiveCheck: Sendable {
   /// Whether no prior was flagged.
   public var passed: Bool { flags.isEmpty }
 
-  /// Compares the observed series of `model.inputs` with `draws` simulated from it.
-  public init(model: JointModel, draws: PriorPredictiveDraws) {
+  /// Compares the observed series with `draws` simulated from `model`.
+  /// - Parameters:
+  ///   - observedRevenue: weekly revenue in currency as in the data file; nil rebuilds it
+  ///     from `model.inputs` (exact at floor weeks, within rounding elsewhere).
+  ///   - observedMediator: weekly Google spend in currency; nil rebuilds it likewise.
+  public init(
+    model: JointModel, draws: PriorPredictiveDraws, observedRevenue: [Double]? = nil,
+    observedMediator: [Double]? = nil
+  ) {
     let inputs = model.inputs
     drawCount = draws.count
-    let observedRevenue = inputs.logRevenue.map { exp($0) * inputs.revenueScale }
-    let observedMediator = inputs.mediatorSpend.map { $0 * inputs.mediatorScale }
+    let observedRevenue = observedRevenue ?? PriorPredictiveSimulator.currencyRevenue(inputs)
+    let observedMediator =
+      observedMediator ?? inputs.mediatorSpend.map { $0 * inputs.mediatorScale }
     revenue = SeriesCheck(name: "revenue", observed: observedRevenue, simulated: draws.revenue)
     googleSpend = SeriesCheck(
       name: inputs.mediatorName, observed: observedMediator, simulated: draws.mediatorSpend)

@@ -32,7 +32,7 @@ public enum PriorPredictiveSimulator {
     let inputs = model.inputs
     let layout = model.layout
     let forward = ForwardModel(model: model)
-    let observedRevenue = inputs.logRevenue.map { exp($0) * inputs.revenueScale }
+    let observedRevenue = currencyRevenue(inputs)
     var parameters: [[Double]] = []
     var logRevenue: [[Double]] = []
     var revenue: [[Double]] = []
@@ -49,7 +49,7 @@ public enum PriorPredictiveSimulator {
       for s in shares.indices { shares[s].append(effect[s]) }
       parameters.append(x)
       logRevenue.append(outcome.inputs.logRevenue)
-      revenue.append(outcome.revenue)
+      revenue.append(currencyRevenue(outcome.inputs))
       mediator.append(outcome.mediatorSpend)
     }
     let weeks = Double(max(inputs.weeks, 1))
@@ -60,6 +60,15 @@ public enum PriorPredictiveSimulator {
       priceElasticity: parameters.map { $0[layout.priceElasticity] },
       promotionLift: parameters.map { expm1($0[layout.promoLift]) },
       totalEffectShare: shares)
+  }
+
+  /// Revenue in currency from log(revenue / scale_y), with censored weeks exactly at the
+  /// floor (so they compare equal to observed floor weeks, free of exp/log rounding).
+  static func currencyRevenue(_ inputs: ModelInputs) -> [Double] {
+    inputs.logRevenue.indices.map { t in
+      if inputs.censored[t], let floor = inputs.floorValue { return floor }
+      return exp(inputs.logRevenue[t]) * inputs.revenueScale
+    }
   }
 
   /// Each social channel's total effect at one draw, as a share of total observed revenue:
