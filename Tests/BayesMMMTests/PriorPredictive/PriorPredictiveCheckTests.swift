@@ -39,6 +39,19 @@ final class PriorPredictiveCheckTests: XCTestCase {
     XCTAssertTrue(PriorPredictiveStatistics.quantiles([.nan], levels: [0.5])[0].isNaN)
   }
 
+  func testReportNumbers() {
+    XCTAssertEqual(PriorPredictiveNumbers.amount(49_053.95), "49,054")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(12.5), "12.50")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(0), "0.00")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(3.98e7), "3.98e+07")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(-1_234_567), "-1.23e+06")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(9.999e6), "1.00e+07")
+    XCTAssertEqual(PriorPredictiveNumbers.amount(.infinity), "inf")
+    XCTAssertEqual(PriorPredictiveNumbers.percent(0.05), "5%")
+    XCTAssertEqual(PriorPredictiveNumbers.percent(0.025), "2.5%")
+    XCTAssertEqual(PriorPredictiveNumbers.percent(59.0 / 104.0), "57%")
+  }
+
   func testDefaultPriorsOnSyntheticDataRaiseNoFlag() throws {
     let model = try TestModels.flightedModel(seed: 6)
     let check = PriorPredictiveCheck(
