@@ -5,8 +5,8 @@ struct BayesMMMCommand: ParsableCommand {
     commandName: "bayes-mmm",
     abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
     subcommands: [
-      CheckDataCommand.self, SampleCommand.self, SummarizeCommand.self, DiagnoseCommand.self,
-      BenchmarkCommand.self,
+      CheckDataCommand.self, PriorPredictiveCommand.self, SampleCommand.self,
+      SummarizeCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
     ]
   )
 }

@@ -27,14 +27,14 @@ final class DiagnoseCommandTests: XCTestCase {
     let source = CLI.packageRoot.appendingPathComponent("priors/default.json")
     let text = try String(contentsOf: source, encoding: .utf8)
       .replacingOccurrences(
-        of: #""price_elasticity": {"family": "normal", "mean": -1, "sd": 2}"#,
-        with: #""price_elasticity": {"family": "normal", "mean": -1, "sd": -2}"#)
+        of: #""promo_lift": {"family": "normal", "mean": 0, "sd": 1}"#,
+        with: #""promo_lift": {"family": "normal", "mean": 0, "sd": -2}"#)
     let path = folder.appendingPathComponent("bad.json").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let result = try CLI.run(["diagnose", "--priors", path])
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
-      result.stderr, "error: \(path): key \"priors.price_elasticity.sd\": must be > 0, got -2\n")
+      result.stderr, "error: \(path): key \"priors.promo_lift.sd\": must be > 0, got -2\n")
     XCTAssertEqual(result.stdout, "")
   }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// Keys: `tool`, `format_version`, `settings`, `data` (path, sha256, weeks, dates, roles),
 /// `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
 /// effect maps back to currency), `channels`, `parameters` (names in chain-file order),
-/// `columns`, `chain_files`, `audit` (the data findings), `diagnostics`, `timing`, `effects`
+/// `columns`, `chain_files`, `audit` (the data findings), `diagnostics`, `prior_shift` (per
+/// parameter: prior sd, posterior sd and their ratio, see `PriorShift`), `timing`, `effects`
 /// (how the generated-quantity columns were computed; see `effectsJSON`).
 public enum RunRecord {
   public static let formatVersion = 1
@@ -57,6 +58,7 @@ public enum RunRecord {
       "chain_files": .array(chainFiles.map { .string($0) }),
       "audit": encodeToJSON(prepared.findings),
       "diagnostics": run.diagnostics.json,
+      "prior_shift": .array(PriorShift.table(for: run).map(\.json)),
       "timing": timing,
       "effects": effectsJSON(inputs: inputs, settings: run.effectSettings),
     ]

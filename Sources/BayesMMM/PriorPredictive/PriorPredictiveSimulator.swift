@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Simulates the prior predictive distribution of a joint model (MODEL.md 5).
+///
+/// ```swift
+/// let draws = PriorPredictiveSimulator.simulate(model: model, count: 1000, seed: 20240917)
+/// let check = PriorPredictiveCheck(model: model, draws: draws)
+/// ```
+///
+/// For each draw, in this order and all from one `GSLRandom(runSeed: seed)`, so the same
+/// seed gives the same draws bit for bit:
+/// 1. every parameter from its own prior (`Prior.sample`), in layout order;
+/// 2. Google on/off, amounts and revenue with Student-t noise and the floor, by
+///    `OutcomeSimulator` at the data's fixed scales;
+/// 3. T uniforms and T standard normals, shared by both arms of every channel's contrast
+///    (common random numbers), for the total effects.
+///
+/// - Complexity: O(count x T x (S + O + design columns)), dominated by the forward model.
+public enum PriorPredictiveSimulator {
+  /// - Parameters:
+  ///   - model: the joint model on the observed data (its priors, scales and designs).
+  ///   - count: number of draws (>= 1).
+  ///   - seed: the run seed.
+  public static func simulate(model: JointModel, count: Int, seed: UInt64)
+    -> PriorPredictiveDraws
+  {
+    let random = GSLRandom(runSeed: seed)
+    let inputs = model.inputs
+    let layout = model.layout
+    let forward = ForwardModel(model: model)
+    let observedRevenue = currencyRevenue(inputs)
+    var parameters: [[Double]] = []
+    var logRevenue: [[Double]] = []
+    var revenue: [[Double]] = []
+    var mediator: [[Double]] = []
+    var shares = [[Double]](repeating: [], count: inputs.socialNames.count)
+    for _ in 0..<max(count, 0) {
+      let x = model.priors.map { $0.sample(using: random) }
+      let outcome = OutcomeSimulator.simulate(model: model, parameters: x, random: random)
+      let uniforms = (0..<inputs.weeks).map { _ in random.uniform() }
+      let normals = (0..<inputs.weeks).map { _ in random.standardNormal() }
+      let effect = totalEffectShares(
+        forward: forward, state: forward.state(parameters: x),
+        observedRevenue: observedRevenue, uniforms: uniforms, normals: normals)
+      for s in shares.indices { shares[s].append(effect[s]) }
+      parameters.append(x)
+      logRevenue.append(outcome.inputs.logRevenue)
+      revenue.append(currencyRevenue(outcome.inputs))
+      mediator.append(outcome.mediatorSpend)
+    }
+    let weeks = Double(max(inputs.weeks, 1))
+    return PriorPredictiveDraws(
+      parameterNames: layout.names, socialNames: inputs.socialNames, parameters: parameters,
+      logRevenue: logRevenue, revenue: revenue, mediatorSpend: mediator,
+      mediatorZeroShare: mediator.map { Double($0.filter { $0 == 0 }.count) / weeks },
+      priceElasticity: parameters.map { $0[layout.priceElasticity] },
+      promotionLift: parameters.map { expm1($0[layout.promoLift]) },
+      totalEffectShare: shares)
+  }
+
+  /// Revenue in currency from log(revenue / scale_y), with censored weeks exactly at the
+  /// floor (so they compare equal to observed floor weeks, free of exp/log rounding).
+  static func currencyRevenue(_ inputs: ModelInputs) -> [Double] {
+    inputs.logRevenue.indices.map { t in
+      if inputs.censored[t], let floor = inputs.floorValue { return floor }
+      return exp(inputs.logRevenue[t]) * inputs.revenueScale
+    }
+  }
+
+  /// Each social channel's total effect at one draw, as a share of total observed revenue:
+  ///
+  ///     share_s = (Y(x, M(x)) - Y(0_s, M(0_s))) / sum_t y_t
+  ///
+  /// where Y(path, M) = sum_t y_t exp(mu_y,t(path, M) - mu_y,t(observed)) keeps the observed
+  /// residual (MODEL.md 6), `0_s` sets channel s to zero spend in every week with the other
+  /// channels as observed, and M(.) is a mediator path simulated by the hurdle from the same
+  /// `uniforms` and `normals` in both arms (common random numbers).
+  ///
+  /// Returns one share per social channel; NaN when exp overflows in both arms.
+  static func totalEffectShares(
+    forward: ForwardModel, state: ForwardModel.State, observedRevenue: [Double],
+    uniforms: [Double], normals: [Double]
+  ) -> [Double] {
+    let observedPredictor = state.observedRevenuePredictor
+    let observedTotal = observedRevenue.reduce(0, +)
+    let zeroSpend = [Double](repeating: 0, count: observedRevenue.count)
+    func totalRevenue(socialSignals: [[Double]]) -> Double {
+      let path = forward.simulateMediator(
+        state: state, socialSignals: socialSignals, uniforms: uniforms, normals: normals)
+      let mediatorSignal = forward.mediatorSignal(scaledSpend: path, parameters: state.parameters)
+      let mu = state.revenuePredictor(socialSignals: socialSignals, mediatorSignal: mediatorSignal)
+      var total = 0.0
+      for t in mu.indices { total += observedRevenue[t] * exp(mu[t] - observedPredictor[t]) }
+      return total
+    }
+    let factual = totalRevenue(socialSignals: state.socialSignals)
+    return state.socialSignals.indices.map { s in
+      var signals = state.socialSignals
+      signals[s] = forward.socialSignal(
+        channel: s, scaledSpend: zeroSpend, parameters: state.parameters)
+      return (factual - totalRevenue(socialSignals: signals)) / observedTotal
+    }
+  }
+}
