@@ -6,7 +6,7 @@ struct BayesMMMCommand: ParsableCommand {
     abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
     subcommands: [
       CheckDataCommand.self, PriorPredictiveCommand.self, SampleCommand.self,
-      SummarizeCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
+      SummarizeCommand.self, ReportCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
     ]
   )
 }

@@ -48,7 +48,7 @@ struct SummarizeCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(dataPath: try dataPath(of: stored))
+      let prepared = try stored.rebuildModel(dataPath: try RunDataLocator.locate(run: stored, override: data))
       let summary = RunSummary(run: stored, prepared: prepared, probability: prob)
       switch format {
       case .text: print(summary.text(), terminator: "")
@@ -56,38 +56,6 @@ struct SummarizeCommand: ParsableCommand {
       case .json: print(summary.jsonText(), terminator: "")
       case .markdown: print(summary.markdown(), terminator: "")
       }
-    }
-  }
-
-  /// `--data`, else the path run.json records: as it is (absolute, or relative to the current
-  /// folder), then relative to the folders above the run folder, then in the package the
-  /// tool was built in (where `sample` finds the bundled data by default).
-  private func dataPath(of stored: StoredRun) throws -> String {
-    if let data { return data }
-    guard let recorded = stored.recordedDataPath else {
-      throw SummaryError.badRecord(path: stored.recordPath, key: "data.path", reason: "missing")
-    }
-    let fileManager = FileManager.default
-    if recorded.hasPrefix("/") || fileManager.fileExists(atPath: recorded) { return recorded }
-    var folder = URL(fileURLWithPath: stored.directory).standardizedFileURL
-    while folder.path != "/" {
-      folder = folder.deletingLastPathComponent()
-      let candidate = folder.appendingPathComponent(recorded).path
-      if fileManager.fileExists(atPath: candidate) { return candidate }
-    }
-    if let bundled = DataOptions.locateBundledFile(recorded) { return bundled }
-    throw SummarizeError.dataNotFound(path: recorded, record: stored.recordPath)
-  }
-}
-
-enum SummarizeError: Error, CustomStringConvertible {
-  case dataNotFound(path: String, record: String)
-
-  var description: String {
-    switch self {
-    case .dataNotFound(let path, let record):
-      return "\(path): no such data file (recorded in \(record)); pass --data FILE with the "
-        + "data the run was fitted to"
     }
   }
 }

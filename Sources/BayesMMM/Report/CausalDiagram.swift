@@ -51,8 +51,8 @@ struct CausalDiagram {
     node("revenue", revenuePoint.x, revenuePoint.y, fill: "#fee6ce")
     let owned = ownedChannels.isEmpty ? "" : ", " + ownedChannels.joined(separator: ", ")
     node("trend, season, promotions", controlsPoint.x, controlsPoint.y, fill: "#f0f0f0")
-    node("price\(owned)", revenuePoint.x, height - 40, fill: "#f0f0f0")
-    arrow((revenuePoint.x, height - 54), (revenuePoint.x, revenuePoint.y + 14), colour: "#999")
+    node("price\(owned)", revenuePoint.x - 40, height - 40, fill: "#f0f0f0")
+    arrow((revenuePoint.x - 40, height - 54), (revenuePoint.x - 10, revenuePoint.y + 14), colour: "#999")
     parts.append(
       "<text x=\"10\" y=\"\(fmt(height - 8))\" font-size=\"11\" fill=\"#555\">solid purple: "
         + "indirect path through the mediator; dashed blue: direct path; grey: adjusted "

@@ -165,6 +165,11 @@ struct SVGPlot {
       "<text transform=\"translate(14 \(fmt((m.top + height - m.bottom) / 2))) rotate(-90)\" "
         + "font-size=\"12\" text-anchor=\"middle\">\(escapeXML(yLabel))</text>")
     parts += layers
+    if !legend.isEmpty {
+      parts.append(
+        "<rect x=\"\(fmt(width - m.right - 176))\" y=\"\(fmt(m.top + 2))\" width=\"172\" "
+          + "height=\"\(fmt(Double(legend.count) * 15 + 6))\" fill=\"white\" fill-opacity=\"0.85\"/>")
+    }
     for (index, entry) in legend.enumerated() {
       let y = m.top + 14 + Double(index) * 15
       let x = width - m.right - 170
