@@ -1,5 +1,6 @@
 # bayes-mmm: the two entry points the README documents.
-#   make run   installs what is missing, builds, and runs the main job on the bundled data
+#   make run   installs what is missing, builds, audits the bundled data, fits the model,
+#              prints the posterior tables and writes runs/default/report.html
 #   make test  installs what is missing and runs the test suite
 # Both are safe to run on a fresh Debian machine (as root, or with sudo available).
 
@@ -18,6 +19,12 @@ build: deps
 
 run: build
 	$(BIN) check-data
+	$(BIN) sample --priors priors/default.json --seed $(SEED) --out $(RUN_DIR)
+	$(BIN) summarize --run $(RUN_DIR)
+	$(BIN) report --run $(RUN_DIR) --out $(RUN_DIR)/report.html
+
+bench: build
+	$(BIN) benchmark all
 
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing
