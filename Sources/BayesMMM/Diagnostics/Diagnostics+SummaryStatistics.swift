@@ -46,13 +46,23 @@ extension Diagnostics {
     guard !values.isEmpty, (0...1).contains(probability), values.allSatisfy(\.isFinite) else {
       return .nan
     }
-    let sorted = values.sorted()
+    return quantile(sorted: values.sorted(), probability: probability)
+  }
+
+  /// The same quantile of already sorted, NaN-free values, so several levels share one
+  /// sort. Infinite order statistics are allowed: between an infinite and another order
+  /// statistic the nearer one is returned instead of interpolating (which would give NaN);
+  /// on finite values the result is that of `quantile(_:probability:)`.
+  public static func quantile(sorted: [Double], probability: Double) -> Double {
+    guard !sorted.isEmpty, (0...1).contains(probability) else { return .nan }
     let position = Double(sorted.count - 1) * probability
     let lowerIndex = Int(position.rounded(.down))
     let fraction = position - Double(lowerIndex)
     guard lowerIndex + 1 < sorted.count else { return sorted[sorted.count - 1] }
     let lower = sorted[lowerIndex]
     let upper = sorted[lowerIndex + 1]
+    if fraction == 0 || lower == upper { return lower }
+    if !lower.isFinite || !upper.isFinite { return fraction < 0.5 ? lower : upper }
     return fraction < 0.5
       ? lower + fraction * (upper - lower)
       : upper - (upper - lower) * (1 - fraction)

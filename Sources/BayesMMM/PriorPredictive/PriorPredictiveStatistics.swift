@@ -9,23 +9,7 @@ enum PriorPredictiveStatistics {
   /// sort. NaN values are left out; all NaN (or empty) gives NaN at every level.
   static func quantiles(_ values: [Double], levels: [Double]) -> [Double] {
     let sorted = values.filter { !$0.isNaN }.sorted()
-    return levels.map { quantile(sorted: sorted, probability: $0) }
-  }
-
-  /// The type-7 quantile of already sorted, NaN-free `sorted`.
-  static func quantile(sorted: [Double], probability: Double) -> Double {
-    guard !sorted.isEmpty, (0...1).contains(probability) else { return .nan }
-    let position = Double(sorted.count - 1) * probability
-    let lowerIndex = Int(position.rounded(.down))
-    let fraction = position - Double(lowerIndex)
-    guard lowerIndex + 1 < sorted.count else { return sorted[sorted.count - 1] }
-    let lower = sorted[lowerIndex]
-    let upper = sorted[lowerIndex + 1]
-    if fraction == 0 || lower == upper { return lower }
-    if !lower.isFinite || !upper.isFinite { return fraction < 0.5 ? lower : upper }
-    return fraction < 0.5
-      ? lower + fraction * (upper - lower)
-      : upper - (upper - lower) * (1 - fraction)
+    return levels.map { Diagnostics.quantile(sorted: sorted, probability: $0) }
   }
 
   /// The mean of the finite values; NaN when there are none.
