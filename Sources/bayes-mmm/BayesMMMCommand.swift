@@ -4,6 +4,8 @@ struct BayesMMMCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bayes-mmm",
     abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
-    subcommands: [CheckDataCommand.self, SampleCommand.self, DiagnoseCommand.self]
+    subcommands: [
+      CheckDataCommand.self, SampleCommand.self, DiagnoseCommand.self, SimulateCommand.self,
+    ]
   )
 }
