@@ -6,7 +6,7 @@ struct BayesMMMCommand: ParsableCommand {
     abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
     subcommands: [
       CheckDataCommand.self, SampleCommand.self, DiagnoseCommand.self, SimulateCommand.self,
-      SBCCommand.self,
+      SBCCommand.self, ValidateCommand.self,
     ]
   )
 }

@@ -13,14 +13,17 @@ extension SBCResult {
       "model: \(s.socialChannels) social, \(s.ownedChannels) owned channel(s), seasonality "
         + "order \(s.seasonalityOrder): \(names.count - 1) parameters + lp__")
     lines.append(
-      "fits: \(s.chains) chain(s) x \(s.warmup) warm-up, \(s.keptPerChain * s.thin) draws "
-        + "thinned by \(s.thin) to L = \(s.rankDraws); median smallest ESS of the kept draws "
-        + formatted(medianThinnedESS, 0))
+      "fits: \(s.chains) chain(s) x (\(s.warmup) warm-up + \(s.keptPerChain * s.thin) draws), "
+        + "thinned by \(s.thin) to L = \(s.rankDraws) draws")
     lines.append(
-      "ranks 0...\(s.rankDraws) in \(s.bins) bins (about \(formatted(expected, 1)) expected "
-        + "per bin); chi-square with \(s.bins - 1) dof; Bonferroni over \(names.count) "
-        + "quantities at family-wise \(formatted(100 * s.familyWiseLevel, 1))%: fail when p < "
-        + formatted(threshold, 6))
+      "      (median over fits of the smallest ESS of the kept draws: "
+        + formatted(medianThinnedESS, 0) + ")")
+    lines.append(
+      "test: ranks 0...\(s.rankDraws) in \(s.bins) bins (about \(formatted(expected, 1)) "
+        + "expected per bin), chi-square with \(s.bins - 1) dof;")
+    lines.append(
+      "      Bonferroni over \(names.count) quantities at family-wise "
+        + "\(formatted(100 * s.familyWiseLevel, 1))%: fail when p < " + formatted(threshold, 6))
     lines.append("")
     lines.append(
       pad("quantity", nameWidth) + "  " + pad("counts per bin", 4 * s.bins) + "  "
