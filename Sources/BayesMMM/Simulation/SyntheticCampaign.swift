@@ -16,14 +16,15 @@
 /// ```
 ///
 /// How each series is made (all amounts in currency, volumes in sends):
-/// - the first social channel (facebook in the default schema) is always on, around 6,000 a
-///   week (uniform +-30%); every other social channel is flighted: runs of 3-10 weeks on at
+/// - the first social channel (facebook in the default schema) is always on, around 5,350 a
+///   week (uniform +-38%, a coefficient of variation of 0.22 as on the bundled file); every
+///   other social channel is flighted: runs of 3-10 weeks on at
 ///   a channel level of 1,500-3,500 (+-40% per week) alternate with runs of 3-12 weeks off,
 ///   starting on or off at random (a channel that never came on gets its first week on);
-/// - owned channels are always on: the first around 100,000 sends, the others around 20,000
-///   (+-15%);
-/// - price is 100 x exp(N(0, 0.04)), rounded to cents; promotions are 0/1 with probability
-///   0.25, independently per week;
+/// - owned channels are always on: the first around 120,000 sends (+-36%), the others around
+///   23,600 (+-48%), as emails and SMS on the bundled file;
+/// - price is 100 x exp(N(0, 0.065)), rounded to cents (the bundled file's log price has sd
+///   0.065); promotions are 0/1 with probability 0.21, independently per week;
 /// - followers (`social_followers`, downstream of social spend and unused by the model)
 ///   start at 50,000 and grow by one per 10 currency units of social spend;
 /// - dates are weekly from `startDate` (a Sunday, 2023-09-17 by default).
@@ -69,20 +70,21 @@ public struct SyntheticCampaign: Sendable {
     let social = socialNames.indices.map { index -> [Double] in
       let rng = nextRandom()
       return index == 0
-        ? alwaysOn(weeks: weeks, level: 6000, spread: 0.3, rng: rng)
+        ? alwaysOn(weeks: weeks, level: 5350, spread: 0.38, rng: rng)
         : flighted(weeks: weeks, rng: rng)
     }
     let owned = ownedNames.indices.map { index -> [Double] in
       alwaysOn(
-        weeks: weeks, level: index == 0 ? 100_000 : 20_000, spread: 0.15, rng: nextRandom()
+        weeks: weeks, level: index == 0 ? 120_000 : 23_600, spread: index == 0 ? 0.36 : 0.48,
+        rng: nextRandom()
       ).map { $0.rounded() }
     }
     let priceRandom = nextRandom()
     let price = (0..<weeks).map { _ in
-      (100 * exp(priceRandom.normal(mean: 0, sd: 0.04)) * 100).rounded() / 100
+      (100 * exp(priceRandom.normal(mean: 0, sd: 0.065)) * 100).rounded() / 100
     }
     let promoRandom = nextRandom()
-    var promotion = (0..<weeks).map { _ in promoRandom.bernoulli(0.25) ? 1.0 : 0.0 }
+    var promotion = (0..<weeks).map { _ in promoRandom.bernoulli(0.21) ? 1.0 : 0.0 }
     // A constant regressor is an audit error: make sure both values occur.
     if weeks >= 2, Set(promotion).count == 1 { promotion[0] = 1 - promotion[0] }
     var followers: [Double] = []
