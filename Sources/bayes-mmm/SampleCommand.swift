@@ -13,8 +13,12 @@ struct SampleCommand: ParsableCommand {
       Audits the data (stopping on errors), then runs the chains in parallel threads. \
       Writes DIR/chain-<k>.csv in CmdStan's CSV layout (readable by arviz.from_cmdstan and \
       cmdstanpy) and DIR/run.json (settings, seed, data sha256, priors, scale factors, audit \
-      findings, diagnostics, timings). The same seed, data and priors give byte-identical \
-      chain files for any --threads. Ctrl-C stops the chains and writes nothing.
+      findings, diagnostics, timings). After the parameters, every draw carries the \
+      generated-quantity effects: natural direct, indirect and total effects of each social \
+      channel (switched off, and +10%), ROI, induced Google spend, Google's own effect, price \
+      and promotion what-ifs, averaged over --mediator-paths simulated Google paths per draw. \
+      The same seed, data and priors give byte-identical chain files for any --threads. \
+      Ctrl-C stops the chains and writes nothing.
       """
   )
 
@@ -24,8 +28,20 @@ struct SampleCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Run folder to write.", valueName: "dir"))
   var out: String = SampleCommand.defaultRunDirectory
 
+  @Option(
+    name: .customLong("mediator-paths"),
+    help: ArgumentHelp(
+      "Simulated Google paths per draw for the direct and indirect effects.", valueName: "n"))
+  var mediatorPaths: Int = EffectSettings().mediatorPaths
+
   @Flag(name: .long, help: "No progress display; only the final lines.")
   var quiet = false
+
+  func validate() throws {
+    guard mediatorPaths >= 1 else {
+      throw ValidationError("--mediator-paths must be at least 1.")
+    }
+  }
 
   func run() throws {
     try reportingErrors {
@@ -34,8 +50,10 @@ struct SampleCommand: ParsableCommand {
       let display = ProgressDisplay(chains: settings.chains, quiet: quiet)
       let interrupt = InterruptHandler()
       let run = try FitRun.sample(
-        prepared: prepared, settings: settings, threads: settings.effectiveThreads,
-        progress: { display.update($0) }, cancel: interrupt.flag)
+        prepared: prepared, settings: settings,
+        effects: EffectSettings(mediatorPaths: mediatorPaths),
+        threads: settings.effectiveThreads, progress: { display.update($0) },
+        cancel: interrupt.flag)
       display.finish()
       if run.wasCancelled {
         writeToStandardError("interrupted: the chains were stopped; nothing was written to \(out)\n")
@@ -50,6 +68,12 @@ struct SampleCommand: ParsableCommand {
           + String(format: "%.0f", Double(run.gradientEvaluations) / run.wallTime)
           + " per second; min bulk ESS per second "
           + String(format: "%.0f", diagnostics.minESSBulk / run.wallTime) + ")\n")
+      let threadSeconds = run.effectsWallTime * Double(settings.effectiveThreads)
+      writeToStandardError(
+        "effects: \(mediatorPaths) mediator paths per draw in "
+          + String(format: "%.2f", run.effectsWallTime) + " s ("
+          + String(format: "%.2f", 1000 * threadSeconds / Double(settings.chains * settings.draws))
+          + " ms of one thread per draw)\n")
       writeToStandardError("diagnostics: \(diagnostics.verdict)\n")
       for warning in diagnostics.warnings { writeToStandardError("warning: \(warning)\n") }
       for finding in prepared.findings where finding.severity == .warning {

@@ -28,3 +28,24 @@ public struct DrawTable: Sendable, Equatable {
     columns.firstIndex(of: name).map { column($0) }
   }
 }
+
+extension DrawTable {
+  /// This table with more columns to the right of every draw (e.g. generated quantities).
+  /// - Parameter values: per chain, `drawCount x columns.count` values, row-major.
+  public func appendingColumns(_ names: [String], values extra: [[Double]]) -> DrawTable {
+    precondition(extra.count == chainCount, "one block of extra columns per chain")
+    let extraWidth = names.count
+    let merged = zip(values, extra).map { chain, added in
+      var row: [Double] = []
+      row.reserveCapacity(chain.count + added.count)
+      let draws = width == 0 ? 0 : chain.count / width
+      precondition(added.count == draws * extraWidth, "extra columns for every draw")
+      for draw in 0..<draws {
+        row.append(contentsOf: chain[draw * width..<(draw + 1) * width])
+        row.append(contentsOf: added[draw * extraWidth..<(draw + 1) * extraWidth])
+      }
+      return row
+    }
+    return DrawTable(columns: columns + names, values: merged)
+  }
+}

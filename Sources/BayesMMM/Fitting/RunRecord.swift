@@ -5,7 +5,8 @@ import Foundation
 /// Keys: `tool`, `format_version`, `settings`, `data` (path, sha256, weeks, dates, roles),
 /// `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
 /// effect maps back to currency), `channels`, `parameters` (names in chain-file order),
-/// `columns`, `chain_files`, `audit` (the data findings), `diagnostics`, `timing`.
+/// `columns`, `chain_files`, `audit` (the data findings), `diagnostics`, `timing`, `effects`
+/// (how the generated-quantity columns were computed; see `effectsJSON`).
 public enum RunRecord {
   public static let formatVersion = 1
 
@@ -20,6 +21,7 @@ public enum RunRecord {
       "gradient_evaluations": .number(gradients),
       "gradients_per_second": .number(gradients / run.wallTime),
       "min_ess_bulk_per_second": .number(run.diagnostics.minESSBulk / run.wallTime),
+      "effects_seconds": .number(run.effectsWallTime),
     ]
     return [
       "tool": "bayes-mmm",
@@ -56,6 +58,7 @@ public enum RunRecord {
       "audit": encodeToJSON(prepared.findings),
       "diagnostics": run.diagnostics.json,
       "timing": timing,
+      "effects": effectsJSON(inputs: inputs, settings: run.effectSettings),
     ]
   }
 

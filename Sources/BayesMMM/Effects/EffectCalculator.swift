@@ -1,0 +1,210 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Computes every effect of MODEL.md 6 at one posterior draw (constrained parameters).
+///
+/// ```swift
+/// let calculator = EffectCalculator(model: model)
+/// let workspace = EffectWorkspace(paths: 10, weeks: model.inputs.weeks)
+/// var numbers = MediatorRandomNumbers(paths: 10, weeks: model.inputs.weeks)
+/// numbers.draw(from: random)
+/// let effects = calculator.effects(parameters: draw, randomNumbers: numbers,
+///                                  workspace: workspace)
+/// effects.mediation(.zero, channel: 2).totalEffect     // currency, whole window
+/// ```
+///
+/// Algorithm, per draw: the forward state (observed signals and linear predictors) is built
+/// once; R observed-arm mediator paths M(observed) are simulated once and shared by every
+/// channel and contrast; for each channel s and contrast only the counterfactual arm is
+/// simulated, from the same uniforms and normals per path (common random numbers), and
+///
+///     Y(x, M) = sum_t y_obs,t exp(mu_y,t(x, M) - mu_y,t(observed))
+///
+/// is formed from coefficient x signal differences, so each week's observed residual is
+/// kept. `MediatorPathPass` documents the per-path loop.
+///
+/// - Complexity: per draw O(T R (2S + 1)) with about three `exp`/`log` per week, path and
+///   arm, plus O(T S) for the counterfactual signals; the path loops allocate nothing.
+public struct EffectCalculator: Sendable {
+  public let forward: ForwardModel
+  public let scenarios: EffectScenarios
+
+  public init(model: JointModel) {
+    forward = ForwardModel(model: model)
+    scenarios = EffectScenarios(inputs: model.inputs)
+  }
+
+  public var weeks: Int { forward.model.inputs.weeks }
+  public var socialCount: Int { scenarios.socialCount }
+
+  /// Effects at one draw with the given random numbers (R = their path count).
+  public func effects(parameters x: [Double], randomNumbers: MediatorRandomNumbers) -> DrawEffects {
+    effects(
+      parameters: x, randomNumbers: randomNumbers,
+      workspace: EffectWorkspace(paths: randomNumbers.paths, weeks: weeks))
+  }
+
+  /// Effects at one draw, computed in `workspace` (made for `randomNumbers.paths` paths).
+  /// - Parameter x: constrained parameters, layout order.
+  public func effects(
+    parameters x: [Double], randomNumbers: MediatorRandomNumbers, workspace: EffectWorkspace
+  ) -> DrawEffects {
+    precondition(workspace.paths == randomNumbers.paths && randomNumbers.weeks == weeks)
+    precondition(workspace.weeks == weeks)
+    let layout = forward.model.layout
+    let state = forward.state(parameters: x)
+    let response = MediatorResponse(
+      decay: x[layout.googleDecay], logHalfSaturation: log(x[layout.googleHalfSaturation]),
+      shape: x[layout.googleShape], revenueCoefficient: state.mediatorCoefficient)
+    let eta = state.onOffPredictor(socialSignals: state.socialSignals)
+    let mediation = randomNumbers.uniforms.withUnsafeBufferPointer { uniforms in
+      prepareObservedArm(
+        state: state, onOffPredictor: eta, randomNumbers: randomNumbers, workspace: workspace)
+      let observed = observedArm(uniforms: uniforms, response: response, workspace)
+      return EffectContrast.allCases.map { contrast in
+        (0..<socialCount).map { s in
+          let scenario = scenarios.scenario(contrast, channel: s)
+          let counterfactual = counterfactualArm(
+            scenario: scenario, state: state, onOffPredictor: eta, uniforms: uniforms,
+            response: response, workspace)
+          return MediationEffects(
+            arms: Self.arms(observed: observed, counterfactual: counterfactual, contrast: contrast),
+            spendChange: scenario.spendChange, mediatorScale: scenarios.mediatorScale)
+        }
+      }
+    }
+    let whatIf = WhatIfEffects(
+      scenarios: scenarios, mediatorSignal: state.mediatorSignal,
+      googleCoefficient: state.mediatorCoefficient, priceElasticity: x[layout.priceElasticity],
+      promoLift: x[layout.promoLift])
+    return DrawEffects(mediation: mediation, whatIf: whatIf)
+  }
+
+  /// Path means of the observed arm: E[Y(observed, M(observed))] and E[sum M(observed)].
+  struct ObservedArm {
+    var revenue = 0.0
+    var mediatorTotal = 0.0
+  }
+
+  /// Path means of one counterfactual arm x' of channel s: E[Y(observed, M(x'))],
+  /// E[Y(x', M(x'))], E[Y(x', M(observed))] and E[sum M(x')].
+  struct CounterfactualArm {
+    var revenueObservedSocial = 0.0
+    var revenue = 0.0
+    var revenueObservedMediator = 0.0
+    var mediatorTotal = 0.0
+  }
+
+  /// On-probabilities, base amounts A_r,t and revenue weights w_t of the observed arm.
+  private func prepareObservedArm(
+    state: ForwardModel.State, onOffPredictor eta: [Double],
+    randomNumbers: MediatorRandomNumbers, workspace: EffectWorkspace
+  ) {
+    let mu = state.amountPredictor(socialSignals: state.socialSignals)
+    let sigma = state.amountSigma
+    let beta = state.mediatorCoefficient
+    let revenue = scenarios.observedRevenue
+    for t in 0..<weeks {
+      workspace.observedOnProbability[t] = HillSaturation.logistic(eta[t])
+      workspace.revenueWeight[t] = revenue[t] * exp(-beta * state.mediatorSignal[t])
+    }
+    randomNumbers.normals.withUnsafeBufferPointer { z in
+      for r in 0..<randomNumbers.paths {
+        for t in 0..<weeks {
+          workspace.baseAmount[r * weeks + t] = exp(mu[t] + sigma * z[r * weeks + t])
+        }
+      }
+    }
+  }
+
+  /// Simulates the R observed-arm paths, keeping their revenue terms G_r,t.
+  private func observedArm(
+    uniforms: UnsafeBufferPointer<Double>, response: MediatorResponse,
+    _ workspace: EffectWorkspace
+  ) -> ObservedArm {
+    var sum = ObservedArm()
+    for r in 0..<workspace.paths {
+      let path = r * weeks..<(r + 1) * weeks
+      let totals = MediatorPathPass.run(
+        uniforms: UnsafeBufferPointer(rebasing: uniforms[path]),
+        onProbability: UnsafeBufferPointer(workspace.observedOnProbability),
+        baseAmount: workspace.path(r, of: workspace.baseAmount),
+        amountFactor: UnsafeBufferPointer(workspace.ones),
+        revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
+        revenueFactor: UnsafeBufferPointer(workspace.ones), response: response,
+        revenueTerms: UnsafeMutableBufferPointer(rebasing: workspace.observedTerms[path]))
+      sum.revenue += totals.revenue
+      sum.mediatorTotal += totals.mediator
+    }
+    let paths = Double(workspace.paths)
+    return ObservedArm(revenue: sum.revenue / paths, mediatorTotal: sum.mediatorTotal / paths)
+  }
+
+  /// Simulates channel s's counterfactual arm on every path and averages over paths.
+  private func counterfactualArm(
+    scenario: EffectScenarios.Scenario, state: ForwardModel.State, onOffPredictor eta: [Double],
+    uniforms: UnsafeBufferPointer<Double>, response: MediatorResponse,
+    _ workspace: EffectWorkspace
+  ) -> CounterfactualArm {
+    let s = scenario.channel
+    let observedSignal = state.socialSignals[s]
+    let signal = forward.socialSignal(
+      channel: s, scaledSpend: scenario.counterfactualSpend, parameters: state.parameters)
+    let onOff = state.onOffCoefficients[s]
+    let amount = state.amountCoefficients[s]
+    let revenue = state.revenueCoefficients[s]
+    for t in 0..<weeks {
+      // Only channel s moves, so each predictor moves by its coefficient x the signal change.
+      let change = signal[t] - observedSignal[t]
+      workspace.onProbability[t] = HillSaturation.logistic(eta[t] + onOff * change)
+      workspace.amountFactor[t] = exp(amount * change)
+      workspace.revenueFactor[t] = exp(revenue * change)
+    }
+    var sum = CounterfactualArm()
+    for r in 0..<workspace.paths {
+      let path = r * weeks..<(r + 1) * weeks
+      let totals = MediatorPathPass.run(
+        uniforms: UnsafeBufferPointer(rebasing: uniforms[path]),
+        onProbability: UnsafeBufferPointer(workspace.onProbability),
+        baseAmount: workspace.path(r, of: workspace.baseAmount),
+        amountFactor: UnsafeBufferPointer(workspace.amountFactor),
+        revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
+        revenueFactor: UnsafeBufferPointer(workspace.revenueFactor), response: response,
+        revenueTerms: workspace.scratchTerms)
+      sum.revenueObservedSocial += totals.revenue
+      sum.revenue += totals.revenueWithFactor
+      sum.mediatorTotal += totals.mediator
+      // Y(x', M(observed)): the observed path's terms with channel s moved.
+      let observedTerms = workspace.path(r, of: workspace.observedTerms)
+      var moved = 0.0
+      for t in 0..<weeks { moved += observedTerms[t] * workspace.revenueFactor[t] }
+      sum.revenueObservedMediator += moved
+    }
+    let paths = Double(workspace.paths)
+    return CounterfactualArm(
+      revenueObservedSocial: sum.revenueObservedSocial / paths, revenue: sum.revenue / paths,
+      revenueObservedMediator: sum.revenueObservedMediator / paths,
+      mediatorTotal: sum.mediatorTotal / paths)
+  }
+
+  /// The arms of MODEL.md 6 from the observed and counterfactual path means: for `zero` the
+  /// observed path is hi, for `plus10` it is lo.
+  static func arms(
+    observed: ObservedArm, counterfactual: CounterfactualArm, contrast: EffectContrast
+  ) -> MediationArms {
+    if contrast.counterfactualIsHigher {
+      return MediationArms(
+        revenueHighHigh: counterfactual.revenue,
+        revenueHighLow: counterfactual.revenueObservedMediator,
+        revenueLowLow: observed.revenue, mediatorTotalHigh: counterfactual.mediatorTotal,
+        mediatorTotalLow: observed.mediatorTotal)
+    }
+    return MediationArms(
+      revenueHighHigh: observed.revenue, revenueHighLow: counterfactual.revenueObservedSocial,
+      revenueLowLow: counterfactual.revenue, mediatorTotalHigh: observed.mediatorTotal,
+      mediatorTotalLow: counterfactual.mediatorTotal)
+  }
+}
