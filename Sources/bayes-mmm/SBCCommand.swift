@@ -40,7 +40,7 @@ struct SBCCommand: ParsableCommand {
   var warmup: Int = 500
 
   @Option(name: .long, help: "Keep every n-th draw.")
-  var thin: Int = 5
+  var thin: Int = 10
 
   @Option(name: .customLong("target-accept"), help: "NUTS target acceptance rate.")
   var targetAccept: Double = 0.8

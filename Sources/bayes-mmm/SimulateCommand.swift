@@ -68,7 +68,7 @@ struct SimulateCommand: ParsableCommand {
       var wrote = "wrote \(out) (\(weeks) weeks, seed \(seed), parameters from "
         + "\(simulated.truthSource))"
       if let truthOut {
-        let effects = try SimulatedEffects.truth(of: simulated, paths: effectPaths, seed: seed)
+        let effects = SimulatedEffects.truth(of: simulated, paths: effectPaths)
         let document = simulated.truthDocument(effects: effects)
         try AtomicFileWriter.write(document.serialized(pretty: true) + "\n", to: truthOut)
         wrote += " and \(truthOut)"

@@ -43,8 +43,9 @@ public struct CoverageSettings: Sendable {
 /// ```
 ///
 /// Estimands: the price elasticity and the promotion lift (log scale; the interval of
-/// exp(lift) - 1 covers exactly when this one does), plus whatever `extraEstimands` adds
-/// (the causal effects per social channel). With truths drawn from the priors, a calibrated
+/// exp(lift) - 1 covers exactly when this one does), plus whatever `extraEstimands` adds:
+/// by default the total, direct and indirect effects of every social channel under both
+/// contrasts (`SimulatedEffects.coverageEstimands`); pass nil for the parameters only. With truths drawn from the priors, a calibrated
 /// posterior covers with probability `level` exactly (averaged over the prior); with a fixed
 /// truth, coverage is a frequentist property that the priors may pull either way.
 ///
@@ -70,7 +71,8 @@ public enum CoverageStudy {
 
   public static func run(
     settings: CoverageSettings, configuration: PriorsConfiguration,
-    extraEstimands: EstimandProvider? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    extraEstimands: EstimandProvider? = SimulatedEffects.coverageEstimands,
+    progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> CoverageResult {
     guard settings.datasets >= 1, settings.level > 0, settings.level < 1 else {
       throw SimulationError.invalidSettings(
@@ -78,7 +80,8 @@ public enum CoverageStudy {
     }
     let start = MonotonicClock.seconds()
     let counter = ProgressCounter()
-    let datasets = parallelMap(count: settings.datasets, threads: settings.threads) { index in
+    let datasets = ParallelWork.map(count: settings.datasets, threads: settings.threads) {
+      index in
       let outcome = fitDataset(
         index, settings: settings, configuration: configuration, extra: extraEstimands)
       progress?(counter.increment())

@@ -103,7 +103,7 @@ public enum RollingOriginValidation {
           seasonalMean: NaiveBaselines.seasonalMean(
             training: training, isoWeeks: dataset.isoWeekOfYear, testWeeks: testWeeks,
             observed: observed, isFloor: floorFlags),
-          summaries: KeyQuantity.summaries(posterior),
+          summaries: KeyQuantity.summaries(posterior, effectSeed: settings.sampler.seed),
           divergences: posterior.divergences, minimumESS: posterior.minimumESS))
     }
     progress?("full fit: weeks 1-\(weeks)")
@@ -115,7 +115,8 @@ public enum RollingOriginValidation {
     return ValidationResult(
       settings: settings, dataSource: dataset.sourcePath, weeks: weeks, folds: folds,
       residuals: residualChecks(posterior),
-      fullFit: KeyQuantity.summaries(posterior), fullDivergences: posterior.divergences,
+      fullFit: KeyQuantity.summaries(posterior, effectSeed: settings.sampler.seed),
+      fullDivergences: posterior.divergences,
       fullMinimumESS: posterior.minimumESS)
   }
 
@@ -207,19 +208,51 @@ public struct KeyQuantity: Sendable, Equatable {
   public let interval90: Interval
 
   /// The quantities whose stability across folds is reported: price elasticity, promotion
-  /// lift (log scale), Google's coefficient and each social channel's direct coefficient.
-  public static func summaries(_ posterior: PosteriorSample) -> [KeyQuantity] {
-    let layout = posterior.model.layout
+  /// lift (log scale), Google's coefficient, each social channel's direct coefficient, and
+  /// each social channel's total, direct and indirect effect of switching it off (`te_zero`,
+  /// `nde_zero`, `nie_zero`, currency).
+  ///
+  /// The effects are computed as `sample` computes them (`EffectCalculator`, 10 mediator
+  /// paths per draw, random numbers of `EffectSettings.random(runSeed: seed, chain: 0)`) over
+  /// all T weeks of the inputs: the same window for every fold, so the numbers compare; each
+  /// fold's parameters still come from its training weeks only.
+  public static func summaries(_ posterior: PosteriorSample, effectSeed: UInt64) -> [KeyQuantity]
+  {
+    let model = posterior.model
+    let layout = model.layout
     let indices =
       [layout.priceElasticity, layout.promoLift, layout.googleEffect] + Array(layout.socialEffect)
-    return indices.map { index in
-      let values = posterior.column(index).sorted()
+    var quantities = indices.map { index in
       let channel =
         layout.socialEffect.contains(index)
         ? " (\(layout.socialChannels[index - layout.socialEffect.lowerBound]))" : ""
-      return KeyQuantity(
-        name: layout.names[index], label: layout.names[index] + channel, median: Quantiles.quantile(sorted: values, 0.5),
-        interval90: Quantiles.interval(sorted: values, level: 0.9))
+      return summary(
+        name: layout.names[index], label: layout.names[index] + channel,
+        values: posterior.column(index))
     }
+    let socialCount = layout.socialChannels.count
+    let table = ChainEffects.table(
+      calculator: EffectCalculator(model: model), constrainedDraws: posterior.draws.flatMap { $0 },
+      parameterCount: model.dimension, paths: EffectSettings().mediatorPaths,
+      random: EffectSettings.random(runSeed: effectSeed, chain: 0))
+    let width = EffectColumns.count(socialCount: socialCount)
+    for measure in [EffectColumns.Measure.te, .nde, .nie] {
+      for channel in 0..<socialCount {
+        let column = EffectColumns.index(measure, .zero, channel: channel, socialCount: socialCount)
+        let name = EffectColumns.name(measure, .zero, channel: channel)
+        quantities.append(
+          summary(
+            name: name, label: name + " (\(layout.socialChannels[channel]))",
+            values: stride(from: column, to: table.count, by: width).map { table[$0] }))
+      }
+    }
+    return quantities
+  }
+
+  static func summary(name: String, label: String, values: [Double]) -> KeyQuantity {
+    let sorted = values.sorted()
+    return KeyQuantity(
+      name: name, label: label, median: Quantiles.quantile(sorted: sorted, 0.5),
+      interval90: Quantiles.interval(sorted: sorted, level: 0.9))
   }
 }

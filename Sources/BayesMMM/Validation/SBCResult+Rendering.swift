@@ -16,7 +16,7 @@ extension SBCResult {
       "fits: \(s.chains) chain(s) x (\(s.warmup) warm-up + \(s.keptPerChain * s.thin) draws), "
         + "thinned by \(s.thin) to L = \(s.rankDraws) draws")
     lines.append(
-      "      (median over fits of the smallest ESS of the kept draws: "
+      "      (bulk ESS of the kept draws, median over parameters and fits: "
         + formatted(medianThinnedESS, 0) + ")")
     lines.append(
       "test: ranks 0...\(s.rankDraws) in \(s.bins) bins (about \(formatted(expected, 1)) "

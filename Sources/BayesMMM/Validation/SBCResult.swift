@@ -50,9 +50,9 @@ public struct SBCResult: Sendable {
   /// True when every quantity passes and no fit failed.
   public var passes: Bool { failures.isEmpty && quantities.allSatisfy(\.passes) }
 
-  /// Median over fits of the smallest bulk ESS of the kept draws (about L when thinning
-  /// made them independent).
+  /// Median over fits of the median bulk ESS of the kept draws over parameters (about L
+  /// when thinning made them nearly independent).
   public var medianThinnedESS: Double {
-    Quantiles.median(simulations.map(\.minimumThinnedESS).filter { !$0.isNaN })
+    Quantiles.median(simulations.map(\.medianThinnedESS).filter { !$0.isNaN })
   }
 }

@@ -16,8 +16,8 @@ public struct SBCSettings: Sendable, Equatable {
   /// Warm-up iterations per chain. Default 500.
   public var warmup: Int = 500
   /// Keep every `thin`-th draw, so each chain samples ceil(L / chains) x thin draws; thinning
-  /// makes the kept draws nearly independent, which uniform ranks assume. Default 5.
-  public var thin: Int = 5
+  /// makes the kept draws nearly independent, which uniform ranks assume. Default 10.
+  public var thin: Int = 10
   /// NUTS target acceptance. Default 0.8.
   public var targetAccept: Double = 0.8
   /// Size of the model: social channels (<= 4), owned channels (<= 2), Fourier order.

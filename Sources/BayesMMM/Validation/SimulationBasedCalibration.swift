@@ -60,7 +60,7 @@ public enum SimulationBasedCalibration {
     let model = try designModel(settings: settings, configuration: configuration)
     let start = MonotonicClock.seconds()
     let counter = ProgressCounter()
-    let simulations = parallelMap(count: settings.simulations, threads: settings.threads) {
+    let simulations = ParallelWork.map(count: settings.simulations, threads: settings.threads) {
       index in
       let outcome = simulate(index, model: model, settings: settings)
       progress?(counter.increment())
@@ -108,14 +108,15 @@ public enum SimulationBasedCalibration {
     let lengths = Set(thinned.map(\.count))
     let ess =
       lengths.count == 1
-      ? truthPoint.indices.map { j in Diagnostics.essBulk(thinned.map { $0.map { $0[j] } }) }
-        .min() ?? .nan
+      ? Quantiles.median(
+        truthPoint.indices.map { j in Diagnostics.essBulk(thinned.map { $0.map { $0[j] } }) }
+          .filter { !$0.isNaN })
       : .nan
     return SBCSimulation(
       index: index, ranks: ranks,
       divergences: chains.reduce(0) { $0 + $1.statistics.divergences },
       warmupDivergences: chains.reduce(0) { $0 + $1.warmupDivergences },
-      minimumThinnedESS: ess, failure: nil)
+      medianThinnedESS: ess, failure: nil)
   }
 
   /// The number of `draws` strictly below `truth`: the SBC rank, 0 ... draws.count.
@@ -143,20 +144,21 @@ public struct SBCSimulation: Sendable, Equatable {
   /// Divergent transitions after warm-up (all sampled draws, not only the kept ones).
   public let divergences: Int
   public let warmupDivergences: Int
-  /// Smallest bulk ESS of the kept draws over parameters (NaN when not computable).
-  public let minimumThinnedESS: Double
+  /// Median over parameters of the bulk ESS of the kept draws (about L when thinning made
+  /// them nearly independent; NaN when not computable).
+  public let medianThinnedESS: Double
   /// Why the sampler failed, when it did.
   public let failure: String?
 
   init(
     index: Int, ranks: [Int] = [], divergences: Int = 0, warmupDivergences: Int = 0,
-    minimumThinnedESS: Double = .nan, failure: String?
+    medianThinnedESS: Double = .nan, failure: String?
   ) {
     self.index = index
     self.ranks = ranks
     self.divergences = divergences
     self.warmupDivergences = warmupDivergences
-    self.minimumThinnedESS = minimumThinnedESS
+    self.medianThinnedESS = medianThinnedESS
     self.failure = failure
   }
 

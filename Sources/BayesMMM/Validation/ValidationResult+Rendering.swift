@@ -45,7 +45,12 @@ extension ValidationResult {
     lines.append("  corr(residual, log price)    " + formatted(r.correlationWithLogPrice, 3))
     lines.append("  corr(residual, promotions)   " + formatted(r.correlationWithPromotion, 3))
     lines.append("")
-    lines.append("Stability across folds: median [5%, 95%]")
+    lines.append(
+      "Stability across folds: median [5%, 95%]; effects (te/nde/nie_zero: the channel off in "
+        + "every week)")
+    lines.append(
+      "in currency over all \(weeks) weeks for every fit (k = thousand, M = million, "
+        + "B = billion), each fit's parameters from its own training weeks.")
     let labels = fullFit.map(\.label)
     let width = max(16, (labels.map(\.count).max() ?? 0) + 2)
     lines.append(
@@ -54,8 +59,8 @@ extension ValidationResult {
     for (row, label) in labels.enumerated() {
       let cells = (folds.map { $0.summaries[row] } + [fullFit[row]]).map { summary in
         pad(
-          formatted(summary.median, 2) + " [" + formatted(summary.interval90.lower, 2) + ", "
-            + formatted(summary.interval90.upper, 2) + "]", 22)
+          compact(summary.median) + " [" + compact(summary.interval90.lower) + ", "
+            + compact(summary.interval90.upper) + "]", 22)
       }
       lines.append(pad(label, width) + cells.joined())
     }
@@ -164,5 +169,17 @@ extension ValidationResult {
         "min_ess_bulk": jsonNumber(fullMinimumESS),
       ],
     ]
+  }
+}
+
+/// A number in at most about 6 characters: 2 decimals below 1,000 in magnitude, then
+/// thousands (k), millions (M) or billions (B) with 2 significant decimals.
+func compact(_ value: Double) -> String {
+  let magnitude = abs(value)
+  switch magnitude {
+  case 1e9...: return formatted(value / 1e9, 2) + "B"
+  case 1e6..<1e9: return formatted(value / 1e6, 2) + "M"
+  case 1e3..<1e6: return formatted(value / 1e3, 1) + "k"
+  default: return formatted(value, 2)
   }
 }

@@ -47,7 +47,12 @@ final class SimulatedDataRecoveryTests: XCTestCase {
       XCTAssertLessThan(elasticity.interval.width, 6.6 / 2, "\(elasticity)")
       XCTAssertLessThan(lift.interval.width, 3.3 / 2, "\(lift)")
     }
-    XCTAssertEqual(result.pooledRate, 1)
+    // The causal effects ride along: TE, NDE, NIE per social channel and contrast.
+    let checks = try XCTUnwrap(result.fitted.first?.checks)
+    XCTAssertEqual(checks.count, 2 + 2 * 3 * 4)
+    XCTAssertTrue(checks.contains { $0.name == "te_zero.3" })
+    let effectCoverage = checks.dropFirst(2).filter(\.covered).count
+    XCTAssertGreaterThanOrEqual(effectCoverage, 20, result.text)
     XCTAssertTrue(result.text.contains("truth from recovery"))
   }
 }

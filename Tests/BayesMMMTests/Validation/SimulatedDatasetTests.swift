@@ -151,4 +151,40 @@ final class SimulatedDatasetTests: XCTestCase {
     XCTAssertEqual(WeeklyCSVText.fixed(0.005, decimals: 2), "0.01")
     XCTAssertEqual(WeeklyCSVText.fixed(-2, decimals: 0), "-2")
   }
+
+  /// True effects: TE = NDE + NIE for every channel; a channel with no coefficient in any
+  /// equation has effects exactly 0 (both arms share their random numbers); truth.json lists
+  /// them under the chain files' column names.
+  func testTrueEffectsAddUpAndVanishForAnInertChannel() throws {
+    let priors = try TestModels.defaultPriors()
+    let draw = try SimulatedDataset.simulate(weeks: 52, seed: 17, configuration: priors)
+    let inert = ["beta_social.2", "search_onoff_social.2", "search_amount_social.2"]
+    let members = draw.namedTruth.map {
+      (key: $0.name, value: JSONValue.number(inert.contains($0.name) ? 0 : $0.value))
+    }
+    let scales: JSONValue = [
+      "revenue": .number(draw.dataScales.revenue), "google_spend": .number(draw.dataScales.mediator),
+    ]
+    let truth = try TruthFile(json: ["scales": scales, "parameters": .object(members)], source: "t")
+    let simulated = try SimulatedDataset.simulate(
+      weeks: 52, seed: 17, configuration: priors, truth: truth)
+    let effects = SimulatedEffects.trueEffects(of: simulated, paths: 200)
+    for contrast in EffectContrast.allCases {
+      for channel in 0..<4 {
+        let m = effects.mediation(contrast, channel: channel)
+        XCTAssertEqual(
+          m.totalEffect, m.naturalDirectEffect + m.naturalIndirectEffect,
+          accuracy: 1e-9 * max(1, abs(m.totalEffect)))
+      }
+      XCTAssertEqual(effects.mediation(contrast, channel: 1).naturalDirectEffect, 0)
+      XCTAssertEqual(effects.mediation(contrast, channel: 1).naturalIndirectEffect, 0)
+    }
+    XCTAssertNotEqual(effects.mediation(.zero, channel: 0).totalEffect, 0)
+    let document = SimulatedEffects.truth(of: simulated, paths: 200)
+    XCTAssertEqual(document["columns"]?.objectMembers?.count, 14 * 4 + 6)
+    XCTAssertEqual(document["columns"]?["nde_zero.2"], .number(0))
+    XCTAssertEqual(
+      document["social"]?["instagram_spend"]?["zero"]?["te"],
+      .number(effects.mediation(.zero, channel: 2).totalEffect))
+  }
 }
