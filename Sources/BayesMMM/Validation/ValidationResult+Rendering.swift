@@ -45,31 +45,34 @@ extension ValidationResult {
     lines.append("  corr(residual, log price)    " + formatted(r.correlationWithLogPrice, 3))
     lines.append("  corr(residual, promotions)   " + formatted(r.correlationWithPromotion, 3))
     lines.append("")
+    lines.append("Stability across folds: median [5%, 95%]. Effects te/nde/nie_zero (the channel")
     lines.append(
-      "Stability across folds: median [5%, 95%]; effects (te/nde/nie_zero: the channel off in "
-        + "every week)")
-    lines.append(
-      "in currency over all \(weeks) weeks for every fit (k = thousand, M = million, "
-        + "B = billion), each fit's parameters from its own training weeks.")
+      "off in every week) in currency over all \(weeks) weeks for every fit (k, M, B: thousand,")
+    lines.append("million, billion); each fit's parameters come from its own training weeks.")
     let labels = fullFit.map(\.label)
-    let width = max(16, (labels.map(\.count).max() ?? 0) + 2)
+    let width = (labels.map(\.count).max() ?? 0) + 2
+    let cells = labels.indices.map { row in
+      (folds.map { $0.summaries[row] } + [fullFit[row]]).map { summary in
+        compact(summary.median) + " [" + compact(summary.interval90.lower) + ", "
+          + compact(summary.interval90.upper) + "]"
+      }
+    }
+    let cellWidth = (cells.flatMap { $0 }.map(\.count).max() ?? 0) + 2
     lines.append(
       pad("quantity", width)
-        + (folds.map { "fold \($0.index + 1)" } + ["all weeks"]).map { pad($0, 22) }.joined())
+        + (folds.map { "fold \($0.index + 1)" } + ["all weeks"]).map { pad($0, cellWidth) }
+        .joined())
     for (row, label) in labels.enumerated() {
-      let cells = (folds.map { $0.summaries[row] } + [fullFit[row]]).map { summary in
-        pad(
-          compact(summary.median) + " [" + compact(summary.interval90.lower) + ", "
-            + compact(summary.interval90.upper) + "]", 22)
-      }
-      lines.append(pad(label, width) + cells.joined())
+      lines.append(pad(label, width) + cells[row].map { pad($0, cellWidth) }.joined())
     }
     lines.append("")
     let divergences = folds.map { String($0.divergences) } + [String(fullDivergences)]
     lines.append("divergences per fit (folds, all weeks): " + divergences.joined(separator: ", "))
     let ess = folds.map { formatted($0.minimumESS, 0) } + [formatted(fullMinimumESS, 0)]
     lines.append("smallest bulk ESS per fit: " + ess.joined(separator: ", "))
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map { line in
+      String(line.reversed().drop { $0 == " " }.reversed())
+    }.joined(separator: "\n") + "\n"
   }
 
   private func scoreLines(_ scores: Scores, fold: String, train: String, test: String)
