@@ -60,8 +60,10 @@ struct SBCCommand: ParsableCommand {
   @Option(name: .long, help: "Simulations fitted at once (one thread each).")
   var threads: Int = 1
 
-  @Option(name: .long, help: ArgumentHelp(
-    "The priors file (default: priors/default.json, found as for sample).", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The priors file (default: priors/default.json, found as for sample).", valueName: "file"))
   var priors: String?
 
   @Option(name: .long, help: "Output format.")

@@ -26,21 +26,27 @@ struct SimulateCommand: ParsableCommand {
   @Option(name: .long, help: "Seed of the plan, the prior draw and the outcomes.")
   var seed: UInt64 = 20_240_917
 
-  @Option(name: .long, help: ArgumentHelp(
-    "Draw the parameters from this priors file (default: priors/default.json).",
-    valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Draw the parameters from this priors file (default: priors/default.json).",
+      valueName: "file"))
   var priors: String?
 
-  @Option(name: .long, help: ArgumentHelp(
-    "Use these parameter values (JSON by parameter name) instead of a prior draw.",
-    valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Use these parameter values (JSON by parameter name) instead of a prior draw.",
+      valueName: "file"))
   var truth: String?
 
   @Option(name: .long, help: ArgumentHelp("The CSV file to write.", valueName: "file"))
   var out: String
 
-  @Option(name: .customLong("truth-out"), help: ArgumentHelp(
-    "Write the true parameters and effects here (JSON).", valueName: "file"))
+  @Option(
+    name: .customLong("truth-out"),
+    help: ArgumentHelp(
+      "Write the true parameters and effects here (JSON).", valueName: "file"))
   var truthOut: String?
 
   @Option(name: .customLong("effect-paths"), help: "Mediator paths per arm for the true effects.")
@@ -65,7 +71,8 @@ struct SimulateCommand: ParsableCommand {
       let simulated = try SimulatedDataset.simulate(
         weeks: weeks, seed: seed, configuration: configuration, truth: truthFile)
       try AtomicFileWriter.write(simulated.csv, to: out)
-      var wrote = "wrote \(out) (\(weeks) weeks, seed \(seed), parameters from "
+      var wrote =
+        "wrote \(out) (\(weeks) weeks, seed \(seed), parameters from "
         + "\(simulated.truthSource))"
       if let truthOut {
         let effects = SimulatedEffects.truth(of: simulated, paths: effectPaths)

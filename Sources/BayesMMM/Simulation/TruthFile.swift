@@ -119,7 +119,8 @@ extension TruthFile {
     let json = base.json
     return try PriorsConfiguration(
       json: [
-        "model": modelSettings, "priors": json["priors"] ?? [:], "channels": json["channels"] ?? [:],
+        "model": modelSettings, "priors": json["priors"] ?? [:],
+        "channels": json["channels"] ?? [:],
       ], source: source)
   }
 }

@@ -45,9 +45,10 @@ public struct CoverageSettings: Sendable {
 /// Estimands: the price elasticity and the promotion lift (log scale; the interval of
 /// exp(lift) - 1 covers exactly when this one does), plus whatever `extraEstimands` adds:
 /// by default the total, direct and indirect effects of every social channel under both
-/// contrasts (`SimulatedEffects.coverageEstimands`); pass nil for the parameters only. With truths drawn from the priors, a calibrated
-/// posterior covers with probability `level` exactly (averaged over the prior); with a fixed
-/// truth, coverage is a frequentist property that the priors may pull either way.
+/// contrasts (`SimulatedEffects.coverageEstimands`); pass nil for the parameters only.
+/// With truths drawn from the priors, a calibrated posterior covers with probability
+/// `level` exactly (averaged over the prior); with a fixed truth, coverage is a frequentist
+/// property that the priors may pull either way.
 ///
 /// Each dataset is the full `simulate` path (plan, outcomes, CSV, parsed back); a draw whose
 /// data cannot be fitted (Google never on) is skipped and recorded.

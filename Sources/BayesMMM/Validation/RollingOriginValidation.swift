@@ -216,8 +216,7 @@ public struct KeyQuantity: Sendable, Equatable {
   /// paths per draw, random numbers of `EffectSettings.random(runSeed: seed, chain: 0)`) over
   /// all T weeks of the inputs: the same window for every fold, so the numbers compare; each
   /// fold's parameters still come from its training weeks only.
-  public static func summaries(_ posterior: PosteriorSample, effectSeed: UInt64) -> [KeyQuantity]
-  {
+  public static func summaries(_ posterior: PosteriorSample, effectSeed: UInt64) -> [KeyQuantity] {
     let model = posterior.model
     let layout = model.layout
     let indices =

@@ -7,8 +7,10 @@ extension ValidationResult {
       "Rolling-origin validation: \(folds.count) folds x \(settings.horizon) weeks ahead on "
         + "\(dataSource) (\(weeks) weeks)")
     lines.append("Fold i fits weeks 1..t_i only (scales, centring, median price and floor from")
-    lines.append("those weeks) and predicts t_i+1..t_i+H with the forward model, given the OBSERVED")
-    lines.append("social, owned and Google spend, price and promotions of those weeks (Google spend")
+    lines.append(
+      "those weeks) and predicts t_i+1..t_i+H with the forward model, given the OBSERVED")
+    lines.append(
+      "social, owned and Google spend, price and promotions of those weeks (Google spend")
     lines.append("is a known input at prediction time; its uncertainty is not propagated).")
     lines.append(
       "Fits: \(sampler.chains) chain(s) x (\(sampler.warmup) warm-up + \(sampler.draws) "
@@ -84,7 +86,8 @@ extension ValidationResult {
     ]
     return methods.enumerated().map { offset, method in
       let prefix =
-        offset == 0 ? pad(fold, 5) + pad(train, 9) + pad(test, 9) : String(repeating: " ", count: 23)
+        offset == 0
+        ? pad(fold, 5) + pad(train, 9) + pad(test, 9) : String(repeating: " ", count: 23)
       let s = method.1
       let values = [
         formatted(s.rSquared, 3), formatted(s.rmse, 3), formatted(s.mape, 1),

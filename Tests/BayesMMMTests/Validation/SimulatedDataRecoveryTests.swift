@@ -17,7 +17,8 @@ final class SimulatedDataRecoveryTests: XCTestCase {
     // The values are at the draw's data scales: say so, or they would be read at the
     // reference scales.
     let scales: JSONValue = [
-      "revenue": .number(draw.dataScales.revenue), "google_spend": .number(draw.dataScales.mediator),
+      "revenue": .number(draw.dataScales.revenue),
+      "google_spend": .number(draw.dataScales.mediator),
     ]
     let truth = try TruthFile(
       json: ["scales": scales, "parameters": .object(members)], source: "recovery")

@@ -76,7 +76,8 @@ final class SimulatedDatasetTests: XCTestCase {
     let amountData = atData.amountPredictor(socialSignals: atData.socialSignals)
     let amountGenerating = atSimulation.amountPredictor(socialSignals: atSimulation.socialSignals)
     for t in data.inputs.mediatorOnWeeks {
-      XCTAssertEqual(amountData[t] + amountShift, amountGenerating[t] + amountSimulation, accuracy: 1e-9)
+      XCTAssertEqual(
+        amountData[t] + amountShift, amountGenerating[t] + amountSimulation, accuracy: 1e-9)
     }
     XCTAssertEqual(
       simulated.truth[layout.priceElasticity], simulated.simulationTruth[layout.priceElasticity])
@@ -133,7 +134,8 @@ final class SimulatedDatasetTests: XCTestCase {
     }
     XCTAssertThrowsError(try TruthFile(json: ["parameters": ["x": "a"]], source: "t.json")) {
       XCTAssertEqual(
-        String(describing: $0), "t.json: key \"parameters.x\": expected a finite number, got a string")
+        String(describing: $0),
+        "t.json: key \"parameters.x\": expected a finite number, got a string")
     }
   }
 
@@ -163,9 +165,11 @@ final class SimulatedDatasetTests: XCTestCase {
       (key: $0.name, value: JSONValue.number(inert.contains($0.name) ? 0 : $0.value))
     }
     let scales: JSONValue = [
-      "revenue": .number(draw.dataScales.revenue), "google_spend": .number(draw.dataScales.mediator),
+      "revenue": .number(draw.dataScales.revenue),
+      "google_spend": .number(draw.dataScales.mediator),
     ]
-    let truth = try TruthFile(json: ["scales": scales, "parameters": .object(members)], source: "t")
+    let truth = try TruthFile(
+      json: ["scales": scales, "parameters": .object(members)], source: "t")
     let simulated = try SimulatedDataset.simulate(
       weeks: 52, seed: 17, configuration: priors, truth: truth)
     let effects = SimulatedEffects.trueEffects(of: simulated, paths: 200)

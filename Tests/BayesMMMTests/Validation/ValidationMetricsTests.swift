@@ -21,8 +21,10 @@ final class ValidationMetricsTests: XCTestCase {
   /// CRPS of a two-point ensemble {0, 1} at y: E|X - y| - E|X - X'| / 2 with
   /// E|X - X'| = (0 + 1 + 1 + 0) / 4 = 1/2.
   func testSampleCRPSMatchesTheDefinition() {
-    XCTAssertEqual(ForecastMetrics.crps(sorted: [0, 1], observation: 0), 0.5 - 0.25, accuracy: 1e-15)
-    XCTAssertEqual(ForecastMetrics.crps(sorted: [0, 1], observation: 3), 2.5 - 0.25, accuracy: 1e-15)
+    XCTAssertEqual(
+      ForecastMetrics.crps(sorted: [0, 1], observation: 0), 0.5 - 0.25, accuracy: 1e-15)
+    XCTAssertEqual(
+      ForecastMetrics.crps(sorted: [0, 1], observation: 3), 2.5 - 0.25, accuracy: 1e-15)
     // A point mass: CRPS is the absolute error.
     XCTAssertEqual(ForecastMetrics.crps(sorted: [2, 2, 2], observation: -1), 3, accuracy: 1e-15)
     // The O(n) form equals the O(n^2) double sum on an uneven ensemble.
@@ -101,7 +103,8 @@ final class ValidationMetricsTests: XCTestCase {
     let rho = ResidualChecks.autocorrelations(alternating, maxLag: 2)
     XCTAssertEqual(rho[0], -0.75, accuracy: 1e-15)
     XCTAssertEqual(rho[1], 0.5, accuracy: 1e-15)
-    let short = ResidualChecks(residuals: alternating, logPrice: [1, 2, 3, 4], promotion: [0, 1, 0, 1])
+    let short = ResidualChecks(
+      residuals: alternating, logPrice: [1, 2, 3, 4], promotion: [0, 1, 0, 1])
     XCTAssertTrue(short.ljungBoxQ.isNaN)
     XCTAssertEqual(short.correlationWithPromotion, -1, accuracy: 1e-15)
 
