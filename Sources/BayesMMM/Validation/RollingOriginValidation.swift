@@ -215,7 +215,8 @@ public struct KeyQuantity: Sendable, Equatable {
   /// The effects are computed as `sample` computes them (`EffectCalculator`, 10 mediator
   /// paths per draw, random numbers of `EffectSettings.random(runSeed: seed, chain: 0)`) over
   /// all T weeks of the inputs: the same window for every fold, so the numbers compare; each
-  /// fold's parameters still come from its training weeks only.
+  /// fold's parameters still come from its training weeks only. An effect whose contrast
+  /// leaves the observed support (a channel never off) is labelled with " *".
   public static func summaries(_ posterior: PosteriorSample, effectSeed: UInt64) -> [KeyQuantity] {
     let model = posterior.model
     let layout = model.layout
@@ -239,9 +240,12 @@ public struct KeyQuantity: Sendable, Equatable {
       for channel in 0..<socialCount {
         let column = EffectColumns.index(measure, .zero, channel: channel, socialCount: socialCount)
         let name = EffectColumns.name(measure, .zero, channel: channel)
+        let outside = EffectScenarios.leavesObservedSupport(
+          .zero, observedSpend: model.inputs.socialSpendCurrency[channel])
         quantities.append(
           summary(
-            name: name, label: name + " (\(layout.socialChannels[channel]))",
+            name: name,
+            label: name + " (\(layout.socialChannels[channel]))" + (outside ? " *" : ""),
             values: stride(from: column, to: table.count, by: width).map { table[$0] }))
       }
     }

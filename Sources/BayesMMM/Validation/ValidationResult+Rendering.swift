@@ -67,6 +67,12 @@ extension ValidationResult {
     for (row, label) in labels.enumerated() {
       lines.append(pad(label, width) + cells[row].map { pad($0, cellWidth) }.joined())
     }
+    if labels.contains(where: { $0.hasSuffix(" *") }) {
+      lines.append(
+        "* extrapolation: the channel is never off in the data, so \"off\" asks the model about"
+      )
+      lines.append("  weeks it has never seen; prefer the +10% contrast of `sample` for it.")
+    }
     lines.append("")
     let divergences = folds.map { String($0.divergences) } + [String(fullDivergences)]
     lines.append("divergences per fit (folds, all weeks): " + divergences.joined(separator: ", "))
