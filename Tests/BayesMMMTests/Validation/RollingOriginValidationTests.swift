@@ -75,6 +75,13 @@ final class RollingOriginValidationTests: XCTestCase {
       XCTAssertEqual(fold.lastValue.count, 4)
       XCTAssertEqual(fold.seasonalMean.count, 4)
       XCTAssertEqual(fold.summaries.map(\.name).first, "price_elasticity")
+      // 7 parameters, then TE, NDE, NIE of switching each of the 4 channels off.
+      XCTAssertEqual(fold.summaries.count, 7 + 12)
+      // Facebook is always on in simulated data: "off" is an extrapolation.
+      XCTAssertEqual(
+        fold.summaries.first { $0.name == "te_zero.1" }?.label, "te_zero.1 (facebook_spend) *")
+      XCTAssertEqual(
+        fold.summaries.first { $0.name == "te_zero.3" }?.label, "te_zero.3 (instagram_spend)")
     }
     let overall = result.overall
     XCTAssertEqual(overall.model.count, 8)
