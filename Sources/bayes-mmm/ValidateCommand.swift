@@ -67,6 +67,11 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let prepared = try modelOptions.prepare()
+      if !quiet {
+        for finding in prepared.findings where finding.severity == .warning {
+          writeToStandardError("data: \(finding.column ?? "file"): \(finding.message)\n")
+        }
+      }
       var settings = ValidationSettings()
       settings.folds = folds
       settings.horizon = horizon
