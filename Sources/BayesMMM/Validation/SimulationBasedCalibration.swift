@@ -72,11 +72,13 @@ public enum SimulationBasedCalibration {
   }
 
   /// Simulation `index`: prior draw, data, fit, ranks.
-  public static func simulate(_ index: Int, model: JointModel, settings: SBCSettings)
-    -> SBCSimulation
-  {
+  /// - Parameter truthPriors: draw the truth from these priors instead of the model's (a
+  ///   negative control: a mismatch between simulation and fit must show in the ranks).
+  public static func simulate(
+    _ index: Int, model: JointModel, settings: SBCSettings, truthPriors: [Prior]? = nil
+  ) -> SBCSimulation {
     let random = GSLRandom(runSeed: settings.seed, stream: 1_000_000 + UInt64(index))
-    let truth = model.priors.sample(using: random)
+    let truth = (truthPriors ?? model.priors).sample(using: random)
     let outcome = OutcomeSimulator.simulate(model: model, parameters: truth, random: random)
     let fitted = model.replacingInputs(outcome.inputs)
     let truthPoint = fitted.unconstrain(truth)

@@ -55,6 +55,30 @@ final class SBCTests: XCTestCase {
     XCTAssertEqual(one.simulations, two.simulations)
   }
 
+  /// Negative control: truths of the price elasticity drawn from N(4, 0.1) while the fit
+  /// assumes N(-1, 2): the posterior is pulled below the truth, the ranks pile up at the top
+  /// and the test rejects; the other parameters stay calibrated.
+  func testMismatchedPriorsAreDetected() throws {
+    let settings = Self.tinySettings()
+    let model = try SimulationBasedCalibration.designModel(
+      settings: settings, configuration: TestModels.defaultPriors())
+    var truthPriors = model.priors
+    truthPriors[model.layout.priceElasticity] = try Prior(.normal(mean: 4, sd: 0.1))
+    let simulations = (0..<settings.simulations).map {
+      SimulationBasedCalibration.simulate(
+        $0, model: model, settings: settings, truthPriors: truthPriors)
+    }
+    let elasticity = RankHistogram(
+      ranks: simulations.map { $0.ranks[model.layout.priceElasticity] },
+      maxRank: settings.rankDraws, bins: settings.bins)
+    XCTAssertLessThan(elasticity.pValue, 1e-6)
+    XCTAssertGreaterThan(elasticity.counts[settings.bins - 1], 12)
+    let lift = RankHistogram(
+      ranks: simulations.map { $0.ranks[model.layout.promoLift] },
+      maxRank: settings.rankDraws, bins: settings.bins)
+    XCTAssertGreaterThan(lift.pValue, 0.001)
+  }
+
   func testRankCountsDrawsStrictlyBelowTheTruth() {
     XCTAssertEqual(SimulationBasedCalibration.rank(of: 0.5, among: [0.1, 0.9, 0.4, 0.5]), 2)
     XCTAssertEqual(SimulationBasedCalibration.rank(of: -1, among: [0, 1]), 0)
