@@ -29,5 +29,11 @@ bench: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing
 
+# The slow validation suite: SBC with 200 simulations and 90% interval coverage over 40
+# simulated datasets (about 5 minutes on one core; BAYES_MMM_THREADS=2 to use two).
+validate: deps
+	BAYES_MMM_SLOW=1 $(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing \
+		--filter SlowValidationSuiteTests
+
 clean:
 	rm -rf .build runs

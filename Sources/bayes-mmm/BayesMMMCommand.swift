@@ -6,7 +6,8 @@ struct BayesMMMCommand: ParsableCommand {
     abstract: "Bayesian marketing-mix model with Google as a mediator of social spend.",
     subcommands: [
       CheckDataCommand.self, PriorPredictiveCommand.self, SampleCommand.self,
-      SummarizeCommand.self, ReportCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
+      SummarizeCommand.self, ReportCommand.self, SimulateCommand.self, SBCCommand.self,
+      ValidateCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
     ]
   )
 }
