@@ -25,8 +25,10 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("HTML file to write.", valueName: "file"))
   var out: String = "report.html"
 
-  @Option(name: .long, help: ArgumentHelp(
-    "The run's data file, when it has moved since the run.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The run's data file, when it has moved since the run.", valueName: "file"))
   var data: String?
 
   @Option(name: .long, help: "Posterior draws used for the charts that re-run the model.")

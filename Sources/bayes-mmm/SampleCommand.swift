@@ -56,7 +56,8 @@ struct SampleCommand: ParsableCommand {
         cancel: interrupt.flag)
       display.finish()
       if run.wasCancelled {
-        writeToStandardError("interrupted: the chains were stopped; nothing was written to \(out)\n")
+        writeToStandardError(
+          "interrupted: the chains were stopped; nothing was written to \(out)\n")
         throw ExitCode(130)
       }
       try RunFolder.write(run, to: out)

@@ -15,7 +15,9 @@ struct SamplerOptions: ParsableArguments {
   @Option(name: .long, help: "Run seed; chain k uses the stream (seed, k).")
   var seed: UInt64 = 20_240_917
 
-  @Option(name: .long, help: "Threads running chains (default: min(chains, cores)). Draws do not depend on it.")
+  @Option(
+    name: .long,
+    help: "Threads running chains (default: min(chains, cores)). Draws do not depend on it.")
   var threads: Int?
 
   @Option(name: .customLong("target-accept"), help: "Dual-averaging target acceptance rate.")
@@ -24,7 +26,9 @@ struct SamplerOptions: ParsableArguments {
   @Option(name: .customLong("max-depth"), help: "Maximum NUTS tree depth.")
   var maxDepth: Int = 10
 
-  @Option(name: .long, help: "Metric adaptation: stan (windowed variance) or draws-and-gradients (nutpie-style).")
+  @Option(
+    name: .long,
+    help: "Metric adaptation: stan (windowed variance) or draws-and-gradients (nutpie-style).")
   var metric: MetricChoice = .stan
 
   enum MetricChoice: String, ExpressibleByArgument, CaseIterable {

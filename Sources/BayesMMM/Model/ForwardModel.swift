@@ -133,7 +133,8 @@ public struct ForwardModel: Sendable {
       amountBase[t] -= amountShift
       revenueBase[t] -= revenueShift
       for j in 0..<mediatorWidth {
-        onOffBase[t] += x[layout.onoffDesign.lowerBound + j] * inputs.mediatorDesign[t * mediatorWidth + j]
+        onOffBase[t] +=
+          x[layout.onoffDesign.lowerBound + j] * inputs.mediatorDesign[t * mediatorWidth + j]
         amountBase[t] +=
           x[layout.amountDesign.lowerBound + j] * inputs.mediatorDesignOn[t * mediatorWidth + j]
       }
@@ -141,7 +142,9 @@ public struct ForwardModel: Sendable {
         revenueBase[t] +=
           x[layout.revenueDesign.lowerBound + j] * inputs.revenueDesign[t * revenueWidth + j]
       }
-      for o in owned.indices { revenueBase[t] += x[layout.ownedEffect.lowerBound + o] * owned[o][t] }
+      for o in owned.indices {
+        revenueBase[t] += x[layout.ownedEffect.lowerBound + o] * owned[o][t]
+      }
     }
     return State(
       parameters: x, socialSignals: social, mediatorSignal: mediator, onOffBase: onOffBase,
@@ -151,7 +154,8 @@ public struct ForwardModel: Sendable {
   }
 
   /// h_s,t for social channel `channel` (0-based) following `scaledSpend`.
-  public func socialSignal(channel: Int, scaledSpend: [Double], parameters x: [Double]) -> [Double] {
+  public func socialSignal(channel: Int, scaledSpend: [Double], parameters x: [Double]) -> [Double]
+  {
     let layout = model.layout
     return Self.signal(
       scaledSpend, decay: x[layout.socialDecay.lowerBound + channel],

@@ -7,7 +7,8 @@ public struct GradientCheckReport: Sendable {
   public let tolerance: Double
   public let secondsPerGradient: Double
 
-  public init(check: GradientCheck, names: [String], tolerance: Double, secondsPerGradient: Double) {
+  public init(check: GradientCheck, names: [String], tolerance: Double, secondsPerGradient: Double)
+  {
     self.check = check
     self.names = names
     self.tolerance = tolerance

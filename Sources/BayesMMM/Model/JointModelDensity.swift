@@ -209,7 +209,8 @@ final class JointModelDensity: LogDensity {
     for t in 0..<fitted {
       var eta = intercept
       for s in 0..<socialCount {
-        eta += constrained[layout.onoffSocial.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
+        eta +=
+          constrained[layout.onoffSocial.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
       }
       for j in 0..<mediatorColumns {
         eta += constrained[designStart + j] * mediatorDesign[t * mediatorColumns + j]
@@ -243,7 +244,8 @@ final class JointModelDensity: LogDensity {
     for t in onWeeks {
       var mu = intercept
       for s in 0..<socialCount {
-        mu += constrained[layout.amountSocial.lowerBound + s]
+        mu +=
+          constrained[layout.amountSocial.lowerBound + s]
           * (signal[s * weeks + t] - signalMeanOn[s])
       }
       for j in 0..<mediatorColumns {
@@ -278,7 +280,8 @@ final class JointModelDensity: LogDensity {
     for t in 0..<fitted {
       var mu = intercept + googleBeta * (signal[google + t] - signalMean[socialCount])
       for s in 0..<socialCount {
-        mu += constrained[layout.socialEffect.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
+        mu +=
+          constrained[layout.socialEffect.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
       }
       for o in 0..<(channelCount - socialCount - 1) {
         let c = socialCount + 1 + o

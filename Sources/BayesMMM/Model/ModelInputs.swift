@@ -137,7 +137,9 @@ public struct ModelInputs: Sendable {
 
     socialNames = social.map(\.name)
     socialScales = social.map { Self.activeMean(prefix($0.values)) }
-    socialSpend = zip(social, socialScales).map { channel, scale in channel.values.map { $0 / scale } }
+    socialSpend = zip(social, socialScales).map { channel, scale in
+      channel.values.map { $0 / scale }
+    }
     socialSpendCurrency = social.map(\.values)
 
     mediatorName = mediator.name

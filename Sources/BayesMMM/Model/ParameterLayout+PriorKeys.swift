@@ -4,7 +4,9 @@ extension ParameterLayout {
   public var priorKeys: [(family: PriorFamilyKey, channel: String?, kind: ChannelKind?)] {
     var keys = [(family: PriorFamilyKey, channel: String?, kind: ChannelKind?)](
       repeating: (.revenueIntercept, nil, nil), count: count)
-    func assign(_ range: Range<Int>, _ family: PriorFamilyKey, _ names: [String], _ kind: ChannelKind) {
+    func assign(
+      _ range: Range<Int>, _ family: PriorFamilyKey, _ names: [String], _ kind: ChannelKind
+    ) {
       for (offset, index) in range.enumerated() { keys[index] = (family, names[offset], kind) }
     }
     func assignDesign(
@@ -13,14 +15,17 @@ extension ParameterLayout {
       let start = range.lowerBound
       keys[start] = (trend, nil, nil)
       for j in 0..<seasonTerms { keys[start + 1 + j] = (season, nil, nil) }
-      for (j, family) in rest.enumerated() { keys[start + 1 + seasonTerms + j] = (family, nil, nil) }
+      for (j, family) in rest.enumerated() {
+        keys[start + 1 + seasonTerms + j] = (family, nil, nil)
+      }
     }
     let mediator = [mediatorName]
     assign(socialDecay, .adstockDecay, socialChannels, .social)
     assign(socialHalfSaturation, .hillHalfSaturation, socialChannels, .social)
     assign(socialShape, .hillShape, socialChannels, .social)
     assign(googleDecay..<googleDecay + 1, .adstockDecay, mediator, .mediator)
-    assign(googleHalfSaturation..<googleHalfSaturation + 1, .hillHalfSaturation, mediator, .mediator)
+    assign(
+      googleHalfSaturation..<googleHalfSaturation + 1, .hillHalfSaturation, mediator, .mediator)
     assign(googleShape..<googleShape + 1, .hillShape, mediator, .mediator)
     assign(ownedDecay, .adstockDecay, ownedChannels, .owned)
     assign(ownedHalfSaturation, .hillHalfSaturation, ownedChannels, .owned)

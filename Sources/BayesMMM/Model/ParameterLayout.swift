@@ -120,7 +120,8 @@ public struct ParameterLayout: Sendable, Equatable {
     socialEffect = block("beta_social", social)
     ownedEffect = block("beta_owned", owned)
     let controlParameters = (0..<controlNames.count).map { "beta_control.\($0 + 1)" }
-    revenueDesign = design("revenue", extra: ["price_elasticity", "promo_lift"] + controlParameters)
+    revenueDesign = design(
+      "revenue", extra: ["price_elasticity", "promo_lift"] + controlParameters)
     revenueSigma = scalar("revenue_sigma")
     self.names = names
   }

@@ -38,7 +38,8 @@ struct StudentTTerms {
 
   /// As `density(_:mu:sigma:)` with log sigma supplied by a caller that reuses it.
   @inline(__always)
-  func density(_ y: Double, mu: Double, sigma: Double, logSigma: Double) -> (Double, Double, Double) {
+  func density(_ y: Double, mu: Double, sigma: Double, logSigma: Double) -> (Double, Double, Double)
+  {
     let z = (y - mu) / sigma
     let q = nu + z * z
     let logDensity = logNormaliser - logSigma - 0.5 * (nu + 1) * log1p(z * z / nu)

@@ -23,7 +23,9 @@ struct CausalDiagram {
         + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
         + "<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#444\"/></marker></defs>",
     ]
-    func arrow(_ from: (Double, Double), _ to: (Double, Double), colour: String, dashed: Bool = false) {
+    func arrow(
+      _ from: (Double, Double), _ to: (Double, Double), colour: String, dashed: Bool = false
+    ) {
       let dash = dashed ? " stroke-dasharray=\"5 4\"" : ""
       parts.append(
         "<line x1=\"\(fmt(from.0))\" y1=\"\(fmt(from.1))\" x2=\"\(fmt(to.0))\" y2=\"\(fmt(to.1))\" "
@@ -41,18 +43,27 @@ struct CausalDiagram {
     for (index, channel) in socialChannels.enumerated() {
       let y = 50 + rowHeight * Double(index)
       arrow((socialX + 70, y), (mediatorPoint.x - 60, mediatorPoint.y + 6), colour: "#6a51a3")
-      arrow((socialX + 70, y), (revenuePoint.x - 50, revenuePoint.y), colour: "#2171b5", dashed: true)
+      arrow(
+        (socialX + 70, y), (revenuePoint.x - 50, revenuePoint.y), colour: "#2171b5", dashed: true)
       node(channel, socialX, y, fill: "#dadaeb")
     }
-    arrow((mediatorPoint.x + 60, mediatorPoint.y), (revenuePoint.x - 40, revenuePoint.y - 12), colour: "#6a51a3")
-    arrow((controlsPoint.x, controlsPoint.y - 14), (mediatorPoint.x, mediatorPoint.y + 14), colour: "#999")
-    arrow((controlsPoint.x + 80, controlsPoint.y - 6), (revenuePoint.x - 40, revenuePoint.y + 12), colour: "#999")
+    arrow(
+      (mediatorPoint.x + 60, mediatorPoint.y), (revenuePoint.x - 40, revenuePoint.y - 12),
+      colour: "#6a51a3")
+    arrow(
+      (controlsPoint.x, controlsPoint.y - 14), (mediatorPoint.x, mediatorPoint.y + 14),
+      colour: "#999")
+    arrow(
+      (controlsPoint.x + 80, controlsPoint.y - 6), (revenuePoint.x - 40, revenuePoint.y + 12),
+      colour: "#999")
     node(mediator + " (mediator)", mediatorPoint.x, mediatorPoint.y, fill: "#efedf5")
     node("revenue", revenuePoint.x, revenuePoint.y, fill: "#fee6ce")
     let owned = ownedChannels.isEmpty ? "" : ", " + ownedChannels.joined(separator: ", ")
     node("trend, season, promotions", controlsPoint.x, controlsPoint.y, fill: "#f0f0f0")
     node("price\(owned)", revenuePoint.x - 40, height - 40, fill: "#f0f0f0")
-    arrow((revenuePoint.x - 40, height - 54), (revenuePoint.x - 10, revenuePoint.y + 14), colour: "#999")
+    arrow(
+      (revenuePoint.x - 40, height - 54), (revenuePoint.x - 10, revenuePoint.y + 14), colour: "#999"
+    )
     parts.append(
       "<text x=\"10\" y=\"\(fmt(height - 8))\" font-size=\"11\" fill=\"#555\">solid purple: "
         + "indirect path through the mediator; dashed blue: direct path; grey: adjusted "

@@ -34,15 +34,30 @@ public enum HTMLReport {
     let curves = ResponseCurve.compute(model: model, parameterDraws: draws, random: random)
     var body: [String] = []
     body.append(header(summary: summary, prepared: prepared))
-    body.append(section("causal-diagram", "Causal diagram", dagSection(summary: summary, model: model)))
-    body.append(section("fit", "Actual and fitted revenue", fitChart(prepared: prepared, bands: bands, summary: summary)))
+    body.append(
+      section("causal-diagram", "Causal diagram", dagSection(summary: summary, model: model)))
+    body.append(
+      section(
+        "fit", "Actual and fitted revenue",
+        fitChart(prepared: prepared, bands: bands, summary: summary)))
     body.append(section("residuals", "Residuals", residualCharts(prepared: prepared, bands: bands)))
-    body.append(section("predictive-check", "Posterior-predictive check", predictiveCheck(model: model, bands: bands)))
-    body.append(section("prior-posterior", "Prior and posterior of key parameters", priorPosterior(run: run, model: model)))
-    body.append(section("effects", "Direct, indirect and total effects", effectsSection(summary: summary)))
+    body.append(
+      section(
+        "predictive-check", "Posterior-predictive check",
+        predictiveCheck(model: model, bands: bands)))
+    body.append(
+      section(
+        "prior-posterior", "Prior and posterior of key parameters",
+        priorPosterior(run: run, model: model)))
+    body.append(
+      section("effects", "Direct, indirect and total effects", effectsSection(summary: summary)))
     body.append(section("response-curves", "Response curves", responseSection(curves: curves)))
-    body.append(section("price-promotion", "Price and promotions", pricePromotion(run: run, prepared: prepared, summary: summary)))
-    body.append(section("diagnostics", "Sampler diagnostics", diagnosticsSection(run: run, summary: summary)))
+    body.append(
+      section(
+        "price-promotion", "Price and promotions",
+        pricePromotion(run: run, prepared: prepared, summary: summary)))
+    body.append(
+      section("diagnostics", "Sampler diagnostics", diagnosticsSection(run: run, summary: summary)))
     body.append(section("audit", "Data audit", auditSection(run: run)))
     return document(body.joined(separator: "\n"))
   }
@@ -73,7 +88,9 @@ public enum HTMLReport {
           + "each social effect; it is modelled as a mediator instead. " + summary.assumption)
   }
 
-  private static func fitChart(prepared: PreparedModel, bands: PredictiveBands, summary: RunSummary) -> String {
+  private static func fitChart(prepared: PreparedModel, bands: PredictiveBands, summary: RunSummary)
+    -> String
+  {
     let data = prepared.dataset
     let weeks = (1...data.weekCount).map(Double.init)
     let positive = data.outcome.filter { $0 > 0 }
@@ -83,15 +100,21 @@ public enum HTMLReport {
       y: ((positive.min() ?? 1) * 0.5, (bands.upper90 + data.outcome).max() ?? 10),
       yKind: .log10, width: 900, height: 340)
     plot.xTickLabels = dateTicks(data.dates)
-    plot.band(weeks, bands.lower90, bands.upper90, colour: "#c6dbef", opacity: 0.7, label: "90% predictive")
-    plot.band(weeks, bands.lower50, bands.upper50, colour: "#6baed6", opacity: 0.6, label: "50% predictive")
+    plot.band(
+      weeks, bands.lower90, bands.upper90, colour: "#c6dbef", opacity: 0.7, label: "90% predictive")
+    plot.band(
+      weeks, bands.lower50, bands.upper50, colour: "#6baed6", opacity: 0.6, label: "50% predictive")
     plot.line(weeks, bands.median, colour: "#08519c", label: "posterior median")
     plot.points(weeks, data.outcome, colour: "#000", radius: 2.2, label: "observed")
     let floors = data.isFloor.indices.filter { data.isFloor[$0] }
-    plot.points(floors.map { Double($0 + 1) }, floors.map { data.outcome[$0] }, colour: "#e6550d", radius: 4, label: "floor week (censored)")
-    var text = "Floor weeks (revenue at the reporting floor) are censored: the model only knows revenue was at or below the floor there."
+    plot.points(
+      floors.map { Double($0 + 1) }, floors.map { data.outcome[$0] }, colour: "#e6550d", radius: 4,
+      label: "floor week (censored)")
+    var text =
+      "Floor weeks (revenue at the reporting floor) are censored: the model only knows revenue was at or below the floor there."
     if let fit = summary.fit {
-      text += " Bayesian R-squared of log revenue \(number(fit.bayesianR2.median)) (90%: "
+      text +=
+        " Bayesian R-squared of log revenue \(number(fit.bayesianR2.median)) (90%: "
         + "\(number(fit.bayesianR2.lower90)) to \(number(fit.bayesianR2.upper90))); "
         + "\(percent(fit.coverage50)) of weeks inside the 50% band and \(percent(fit.coverage90)) inside the 90% band; "
         + "MAPE on non-floor weeks \(number(fit.mape))%."
@@ -113,7 +136,8 @@ public enum HTMLReport {
     overTime.points(weeks, bands.residuals, colour: "#3182bd")
     var againstPrice = SVGPlot(
       title: "Residuals against price", xLabel: "average price (currency)",
-      yLabel: "residual (log scale)", x: ((data.price.min() ?? 0) * 0.98, (data.price.max() ?? 1) * 1.02),
+      yLabel: "residual (log scale)",
+      x: ((data.price.min() ?? 0) * 0.98, (data.price.max() ?? 1) * 1.02),
       y: (-extent, extent), width: 440, height: 260)
     againstPrice.horizontalRule(at: 0)
     againstPrice.points(data.price, bands.residuals, colour: "#756bb1")
@@ -122,13 +146,18 @@ public enum HTMLReport {
       yLabel: "residual (log scale)", x: (-0.2, 1.2), y: (-extent, extent), width: 440, height: 260)
     againstPromo.horizontalRule(at: 0)
     againstPromo.points(data.promotion, bands.residuals, colour: "#31a354")
-    return overTime.render() + "<div class=\"row\">" + againstPrice.render() + againstPromo.render() + "</div>"
-      + paragraph("Floor weeks have no residual (censored). A pattern against price or promotions would mean their effect is mis-specified.")
+    return overTime.render() + "<div class=\"row\">" + againstPrice.render() + againstPromo.render()
+      + "</div>"
+      + paragraph(
+        "Floor weeks have no residual (censored). A pattern against price or promotions would mean their effect is mis-specified."
+      )
   }
 
   private static func predictiveCheck(model: JointModel, bands: PredictiveBands) -> String {
     let inputs = model.inputs
-    let observed = inputs.logRevenue.indices.filter { !inputs.censored[$0] }.map { inputs.logRevenue[$0] }
+    let observed = inputs.logRevenue.indices.filter { !inputs.censored[$0] }.map {
+      inputs.logRevenue[$0]
+    }
     let all = observed + bands.replicated
     let lower = Diagnostics.quantile(all, probability: 0.002)
     let upper = Diagnostics.quantile(all, probability: 0.998)
@@ -136,17 +165,24 @@ public enum HTMLReport {
     let width = (upper - lower) / Double(bins)
     func density(_ values: [Double]) -> [Double] {
       var counts = [Double](repeating: 0, count: bins)
-      for v in values where v >= lower && v < upper { counts[min(bins - 1, Int((v - lower) / width))] += 1 }
+      for v in values where v >= lower && v < upper {
+        counts[min(bins - 1, Int((v - lower) / width))] += 1
+      }
       return counts.map { $0 / (Double(values.count) * width) }
     }
     let centres = (0..<bins).map { lower + (Double($0) + 0.5) * width }
     let observedDensity = density(observed)
     let replicatedDensity = density(bands.replicated)
     var plot = SVGPlot(
-      title: "Distribution of weekly log revenue: observed vs replicated", xLabel: "log(revenue / mean revenue)",
-      yLabel: "density", x: (lower, upper), y: (0, ((observedDensity + replicatedDensity).max() ?? 1) * 1.1))
-    plot.bars(centres, observedDensity, barWidth: width * 0.9, colour: "#9e9ac8", label: "observed (non-floor weeks)")
-    plot.line(centres, replicatedDensity, colour: "#08519c", width: 2, label: "posterior predictive")
+      title: "Distribution of weekly log revenue: observed vs replicated",
+      xLabel: "log(revenue / mean revenue)",
+      yLabel: "density", x: (lower, upper),
+      y: (0, ((observedDensity + replicatedDensity).max() ?? 1) * 1.1))
+    plot.bars(
+      centres, observedDensity, barWidth: width * 0.9, colour: "#9e9ac8",
+      label: "observed (non-floor weeks)")
+    plot.line(
+      centres, replicatedDensity, colour: "#08519c", width: 2, label: "posterior predictive")
     return plot.render()
   }
 
@@ -166,19 +202,26 @@ public enum HTMLReport {
       let bins = 30
       let width = (upper - lower) / Double(bins)
       var counts = [Double](repeating: 0, count: bins)
-      for v in posterior where v >= lower && v < upper { counts[min(bins - 1, Int((v - lower) / width))] += 1 }
+      for v in posterior where v >= lower && v < upper {
+        counts[min(bins - 1, Int((v - lower) / width))] += 1
+      }
       let densities = counts.map { $0 / (Double(posterior.count) * width) }
       let grid = (0...100).map { lower + (upper - lower) * Double($0) / 100 }
       let priorDensity = grid.map { exp(prior.logDensity(at: $0)) }
       var plot = SVGPlot(
         title: label(name, layout: layout), xLabel: "value", yLabel: "density", x: (lower, upper),
-        y: (0, ((densities + priorDensity.filter(\.isFinite)).max() ?? 1) * 1.1), width: 440, height: 230)
-      plot.bars((0..<bins).map { lower + (Double($0) + 0.5) * width }, densities, barWidth: width * 0.9, colour: "#6baed6", label: "posterior")
+        y: (0, ((densities + priorDensity.filter(\.isFinite)).max() ?? 1) * 1.1), width: 440,
+        height: 230)
+      plot.bars(
+        (0..<bins).map { lower + (Double($0) + 0.5) * width }, densities, barWidth: width * 0.9,
+        colour: "#6baed6", label: "posterior")
       plot.line(grid, priorDensity, colour: "#e6550d", width: 2, dashed: true, label: "prior")
       charts.append(plot.render())
     }
     return "<div class=\"row\">" + charts.joined(separator: "\n") + "</div>"
-      + paragraph("A posterior much narrower than its prior was informed by the data; one that looks like its prior was not.")
+      + paragraph(
+        "A posterior much narrower than its prior was informed by the data; one that looks like its prior was not."
+      )
   }
 
   private static func effectsSection(summary: RunSummary) -> String {
@@ -200,13 +243,18 @@ public enum HTMLReport {
         ).render())
     }
     parts.append(effectsTable(summary: summary))
-    parts.append(paragraph("Rows marked * switch off a channel that was never off in the data: an extrapolation that rests on the response curve's shape; read the median and the interval, not the mean, and prefer the +10% contrast as the marginal answer."))
+    parts.append(
+      paragraph(
+        "Rows marked * switch off a channel that was never off in the data: an extrapolation that rests on the response curve's shape; read the median and the interval, not the mean, and prefer the +10% contrast as the marginal answer."
+      ))
     parts.append(paragraph(summary.assumption))
     return parts.joined(separator: "\n")
   }
 
   private static func effectsTable(summary: RunSummary) -> String {
-    var rows = ["<table><thead><tr><th>channel</th><th>effect</th><th>contrast</th><th>median</th><th>90% interval</th><th>P(&gt;0)</th><th>ROI</th><th>net ROI</th></tr></thead><tbody>"]
+    var rows = [
+      "<table><thead><tr><th>channel</th><th>effect</th><th>contrast</th><th>median</th><th>90% interval</th><th>P(&gt;0)</th><th>ROI</th><th>net ROI</th></tr></thead><tbody>"
+    ]
     for row in summary.effects {
       let s = row.statistics
       rows.append(
@@ -224,31 +272,42 @@ public enum HTMLReport {
     for curve in curves {
       let spend = curve.spend
       var plot = SVGPlot(
-        title: "\(curve.channel): revenue vs spend (0-2x observed)", xLabel: "channel spend over the window (currency)",
+        title: "\(curve.channel): revenue vs spend (0-2x observed)",
+        xLabel: "channel spend over the window (currency)",
         yLabel: "revenue over the window (currency)", x: (0, spend.last ?? 1),
-        y: ((curve.lower90.min() ?? 0) * 0.98, (curve.upper90.max() ?? 1) * 1.02), width: 440, height: 260)
-      plot.band(spend, curve.lower90, curve.upper90, colour: "#c7e9c0", opacity: 0.8, label: "90% interval")
+        y: ((curve.lower90.min() ?? 0) * 0.98, (curve.upper90.max() ?? 1) * 1.02), width: 440,
+        height: 260)
+      plot.band(
+        spend, curve.lower90, curve.upper90, colour: "#c7e9c0", opacity: 0.8, label: "90% interval")
       plot.line(spend, curve.median, colour: "#238b45", width: 2, label: "median")
       if spend.count > 10 { plot.verticalRule(at: spend[10], colour: "#555", note: "observed") }
       if let breakEven = curve.breakEvenMultiplier, breakEven > curve.multipliers[1] {
-        plot.verticalRule(at: breakEven * (spend.last ?? 0) / 2, colour: "#e6550d", note: "marginal ROI = 1")
+        plot.verticalRule(
+          at: breakEven * (spend.last ?? 0) / 2, colour: "#e6550d", note: "marginal ROI = 1")
       }
       charts.append(plot.render())
     }
     let notes = curves.map { curve -> String in
       guard let breakEven = curve.breakEvenMultiplier else {
-        return "\(curve.channel): the median marginal ROI stays above 1 up to 2x the observed spend."
+        return
+          "\(curve.channel): the median marginal ROI stays above 1 up to 2x the observed spend."
       }
       if breakEven <= curve.multipliers[1] {
-        return "\(curve.channel): the median marginal ROI is below 1 from the first unit of spend (no clear return)."
+        return
+          "\(curve.channel): the median marginal ROI is below 1 from the first unit of spend (no clear return)."
       }
-      return "\(curve.channel): the median marginal ROI falls below 1 at about \(number(breakEven))x the observed spend."
+      return
+        "\(curve.channel): the median marginal ROI falls below 1 at about \(number(breakEven))x the observed spend."
     }
     return "<div class=\"row\">" + charts.joined(separator: "\n") + "</div>"
-      + paragraph("Each curve moves one channel's whole spend path by a common factor, with its effect through Google included (mediator paths simulated from the hurdle). " + notes.joined(separator: " "))
+      + paragraph(
+        "Each curve moves one channel's whole spend path by a common factor, with its effect through Google included (mediator paths simulated from the hurdle). "
+          + notes.joined(separator: " "))
   }
 
-  private static func pricePromotion(run: StoredRun, prepared: PreparedModel, summary: RunSummary) -> String {
+  private static func pricePromotion(run: StoredRun, prepared: PreparedModel, summary: RunSummary)
+    -> String
+  {
     var parts: [String] = []
     if let elasticity = run.draws.column(named: "price_elasticity")?.flatMap({ $0 }) {
       let total = prepared.dataset.outcome.reduce(0, +)
@@ -257,11 +316,19 @@ public enum HTMLReport {
       var plot = SVGPlot(
         title: "Revenue change against a price change", xLabel: "price change (%)",
         yLabel: "revenue change over the window (currency)", x: (-20, 20),
-        y: ((curves.map { Diagnostics.quantile($0, probability: 0.05) }.min() ?? -1), (curves.map { Diagnostics.quantile($0, probability: 0.95) }.max() ?? 1)),
+        y: (
+          (curves.map { Diagnostics.quantile($0, probability: 0.05) }.min() ?? -1),
+          (curves.map { Diagnostics.quantile($0, probability: 0.95) }.max() ?? 1)
+        ),
         width: 440, height: 260)
       let xs = changes.map { $0 * 100 }
-      plot.band(xs, curves.map { Diagnostics.quantile($0, probability: 0.05) }, curves.map { Diagnostics.quantile($0, probability: 0.95) }, colour: "#fdd0a2", opacity: 0.8, label: "90% interval")
-      plot.line(xs, curves.map { Diagnostics.quantile($0, probability: 0.5) }, colour: "#d94801", width: 2, label: "median")
+      plot.band(
+        xs, curves.map { Diagnostics.quantile($0, probability: 0.05) },
+        curves.map { Diagnostics.quantile($0, probability: 0.95) }, colour: "#fdd0a2", opacity: 0.8,
+        label: "90% interval")
+      plot.line(
+        xs, curves.map { Diagnostics.quantile($0, probability: 0.5) }, colour: "#d94801", width: 2,
+        label: "median")
       plot.horizontalRule(at: 0)
       parts.append(plot.render())
     }
@@ -271,22 +338,32 @@ public enum HTMLReport {
       let bins = 30
       let width = max((upper - lower) / Double(bins), 1e-9)
       var counts = [Double](repeating: 0, count: bins)
-      for v in lift where v >= lower && v < upper { counts[min(bins - 1, Int((v - lower) / width))] += 1 }
+      for v in lift where v >= lower && v < upper {
+        counts[min(bins - 1, Int((v - lower) / width))] += 1
+      }
       var plot = SVGPlot(
-        title: "Promotion lift on weekly revenue", xLabel: "lift (exp(promo_lift) - 1, share)", yLabel: "draws",
+        title: "Promotion lift on weekly revenue", xLabel: "lift (exp(promo_lift) - 1, share)",
+        yLabel: "draws",
         x: (lower, upper), y: (0, (counts.max() ?? 1) * 1.1), width: 440, height: 260)
-      plot.bars((0..<bins).map { lower + (Double($0) + 0.5) * width }, counts, barWidth: width * 0.9, colour: "#74c476")
+      plot.bars(
+        (0..<bins).map { lower + (Double($0) + 0.5) * width }, counts, barWidth: width * 0.9,
+        colour: "#74c476")
       plot.verticalRule(at: 0)
       parts.append(plot.render())
     }
     var text: [String] = []
     if let e = summary.price.elasticity {
-      text.append("Price elasticity (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90)).")
+      text.append(
+        "Price elasticity (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90))."
+      )
     }
     if let lift = summary.promotion.lift {
-      text.append("Promotion lift: median \(percent(lift.median)), 90% interval \(percent(lift.lower90)) to \(percent(lift.upper90)).")
+      text.append(
+        "Promotion lift: median \(percent(lift.median)), 90% interval \(percent(lift.lower90)) to \(percent(lift.upper90))."
+      )
     }
-    return "<div class=\"row\">" + parts.joined(separator: "\n") + "</div>" + paragraph(text.joined(separator: " "))
+    return "<div class=\"row\">" + parts.joined(separator: "\n") + "</div>"
+      + paragraph(text.joined(separator: " "))
   }
 
   private static func diagnosticsSection(run: StoredRun, summary: RunSummary) -> String {
@@ -301,14 +378,22 @@ public enum HTMLReport {
       "<tr><th>tree-depth hits (max \(d.maxDepth))</th><td>\(d.treeDepthHits)</td></tr>",
       "</tbody></table>",
     ]
-    rows.append(d.warnings.isEmpty ? paragraph("No warnings: the run looks healthy.") : "<ul>" + d.warnings.map { "<li>\(escapeXML($0))</li>" }.joined() + "</ul>")
+    rows.append(
+      d.warnings.isEmpty
+        ? paragraph("No warnings: the run looks healthy.")
+        : "<ul>" + d.warnings.map { "<li>\(escapeXML($0))</li>" }.joined() + "</ul>")
     let worst = summary.parameters.filter { run.parameterNames.contains($0.name) }
       .sorted { $0.essBulk < $1.essBulk }.prefix(3)
     let plots = worst.compactMap { parameter in
-      run.draws.column(named: parameter.name).map { RankPlot(name: parameter.name, draws: $0).render() }
+      run.draws.column(named: parameter.name).map {
+        RankPlot(name: parameter.name, draws: $0).render()
+      }
     }
     rows.append("<div class=\"row\">" + plots.joined(separator: "\n") + "</div>")
-    rows.append(paragraph("Rank plots of the three parameters with the lowest bulk ESS: flat, overlapping lines mean the chains agree."))
+    rows.append(
+      paragraph(
+        "Rank plots of the three parameters with the lowest bulk ESS: flat, overlapping lines mean the chains agree."
+      ))
     return rows.joined(separator: "\n")
   }
 
@@ -316,7 +401,9 @@ public enum HTMLReport {
     guard let findings = run.record["audit"]?.arrayValue, !findings.isEmpty else {
       return paragraph("The audit found nothing to report.")
     }
-    var rows = ["<table><thead><tr><th>severity</th><th>column</th><th>finding</th><th>action</th></tr></thead><tbody>"]
+    var rows = [
+      "<table><thead><tr><th>severity</th><th>column</th><th>finding</th><th>action</th></tr></thead><tbody>"
+    ]
     for finding in findings {
       rows.append(
         "<tr><td>\(escapeXML(finding["severity"]?.stringValue ?? ""))</td>"
@@ -346,11 +433,15 @@ public enum HTMLReport {
   }
 
   private static func dateTicks(_ dates: [String]) -> [(Double, String)] {
-    stride(from: 0, to: dates.count, by: max(1, dates.count / 8)).map { (Double($0 + 1), dates[$0]) }
+    stride(from: 0, to: dates.count, by: max(1, dates.count / 8)).map {
+      (Double($0 + 1), dates[$0])
+    }
   }
 
   private static func label(_ name: String, layout: ParameterLayout) -> String {
-    if name.hasPrefix("beta_social."), let k = Int(name.dropFirst("beta_social.".count)), k <= layout.socialChannels.count {
+    if name.hasPrefix("beta_social."), let k = Int(name.dropFirst("beta_social.".count)),
+      k <= layout.socialChannels.count
+    {
       return "\(name) (\(layout.socialChannels[k - 1]), log revenue at saturation)"
     }
     return name

@@ -68,7 +68,9 @@ struct ResponseCurve {
         }
         marginal.append(Diagnostics.quantile(slopes, probability: 0.5))
       }
-      let crossing = marginal.firstIndex { $0 < 1 }.map { (multipliers[$0] + multipliers[$0 + 1]) / 2 }
+      let crossing = marginal.firstIndex { $0 < 1 }.map {
+        (multipliers[$0] + multipliers[$0 + 1]) / 2
+      }
       curves.append(
         ResponseCurve(
           channel: channel, multipliers: multipliers,

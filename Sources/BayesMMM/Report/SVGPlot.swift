@@ -109,7 +109,9 @@ struct SVGPlot {
   }
 
   /// Vertical bars from y = 0 (or the axis floor) to each value, centred on x.
-  mutating func bars(_ xs: [Double], _ ys: [Double], barWidth: Double, colour: String, label: String? = nil) {
+  mutating func bars(
+    _ xs: [Double], _ ys: [Double], barWidth: Double, colour: String, label: String? = nil
+  ) {
     let base = yScale.kind == .linear ? Swift.max(yScale.lower, 0) : yScale.lower
     for (x, y) in zip(xs, ys) where y.isFinite {
       let left = xScale(x - barWidth / 2)
@@ -168,7 +170,8 @@ struct SVGPlot {
     if !legend.isEmpty {
       parts.append(
         "<rect x=\"\(fmt(width - m.right - 176))\" y=\"\(fmt(m.top + 2))\" width=\"172\" "
-          + "height=\"\(fmt(Double(legend.count) * 15 + 6))\" fill=\"white\" fill-opacity=\"0.85\"/>")
+          + "height=\"\(fmt(Double(legend.count) * 15 + 6))\" fill=\"white\" fill-opacity=\"0.85\"/>"
+      )
     }
     for (index, entry) in legend.enumerated() {
       let y = m.top + 14 + Double(index) * 15
