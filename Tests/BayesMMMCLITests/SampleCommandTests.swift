@@ -67,6 +67,22 @@ final class SampleCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: out))
   }
 
+  func testFewerWeeksThanParametersIsRefusedWithBothNumbers() throws {
+    let text = try String(
+      contentsOf: CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv"), encoding: .utf8)
+    let short = text.split(separator: "\n").prefix(1 + 50).joined(separator: "\n") + "\n"
+    let path = folder.appendingPathComponent("short.csv").path
+    try short.write(toFile: path, atomically: true, encoding: .utf8)
+    let out = folder.appendingPathComponent("run").path
+    let result = try CLI.run(["sample", "--data", path, "--out", out] + small)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: \(path): 50 weeks of data but the model has 60 parameters; it needs at least as "
+        + "many weeks as parameters\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
   func testInvalidSettingsAreUsageErrors() throws {
     let result = try CLI.run(["sample", "--target-accept", "1.5"])
     XCTAssertNotEqual(result.status, 0)
