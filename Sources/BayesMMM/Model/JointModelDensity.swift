@@ -47,6 +47,7 @@ final class JointModelDensity: LogDensity {
   private let mediatorOn: [Bool]
   private let logAmount: UnsafeMutableBufferPointer<Double>
   private let onWeeks: [Int]
+  /// Fixed designs stored column-major (`columns x T`), so passes over weeks are contiguous.
   private let mediatorDesign: UnsafeMutableBufferPointer<Double>
   private let mediatorDesignOn: UnsafeMutableBufferPointer<Double>
   private let revenueDesign: UnsafeMutableBufferPointer<Double>
@@ -72,6 +73,10 @@ final class JointModelDensity: LogDensity {
   private let residualOnOff: UnsafeMutableBufferPointer<Double>  // T
   private let residualAmount: UnsafeMutableBufferPointer<Double>  // T (0 off)
   private let residualRevenue: UnsafeMutableBufferPointer<Double>  // T
+  /// Per-week fixed part (intercept + design) of each linear predictor.
+  private let onOffFixed: UnsafeMutableBufferPointer<Double>  // T
+  private let amountFixed: UnsafeMutableBufferPointer<Double>  // T
+  private let revenueFixed: UnsafeMutableBufferPointer<Double>  // T
 
   init(model: JointModel) {
     let inputs = model.inputs
@@ -91,9 +96,12 @@ final class JointModelDensity: LogDensity {
     mediatorOn = inputs.mediatorOn
     logAmount = .copying(inputs.logMediatorAmount)
     onWeeks = inputs.fittedMediatorOnWeeks
-    mediatorDesign = .copying(inputs.mediatorDesign)
-    mediatorDesignOn = .copying(inputs.mediatorDesignOn)
-    revenueDesign = .copying(inputs.revenueDesign)
+    mediatorDesign = .copying(
+      Self.columnMajor(inputs.mediatorDesign, columns: inputs.mediatorDesignColumns))
+    mediatorDesignOn = .copying(
+      Self.columnMajor(inputs.mediatorDesignOn, columns: inputs.mediatorDesignColumns))
+    revenueDesign = .copying(
+      Self.columnMajor(inputs.revenueDesign, columns: inputs.revenueDesignColumns))
     mediatorColumns = inputs.mediatorDesignColumns
     revenueColumns = inputs.revenueDesignColumns
     decayIndex = Array(layout.socialDecay) + [layout.googleDecay] + Array(layout.ownedDecay)
@@ -118,6 +126,45 @@ final class JointModelDensity: LogDensity {
     residualOnOff = .zeros(weeks)
     residualAmount = .zeros(weeks)
     residualRevenue = .zeros(weeks)
+    onOffFixed = .zeros(weeks)
+    amountFixed = .zeros(weeks)
+    revenueFixed = .zeros(weeks)
+  }
+
+  /// A row-major `T x columns` design as column-major `columns x T`.
+  private static func columnMajor(_ rowMajor: [Double], columns: Int) -> [Double] {
+    guard columns > 0 else { return [] }
+    let weeks = rowMajor.count / columns
+    var out = [Double](repeating: 0, count: rowMajor.count)
+    for t in 0..<weeks {
+      for j in 0..<columns { out[j * weeks + t] = rowMajor[t * columns + j] }
+    }
+    return out
+  }
+
+  /// Adds coefficient x (signal_c,t - mean) to `predictor[t]` for the fitted weeks: one
+  /// media channel's centred contribution, as a contiguous pass.
+  @inline(__always)
+  private func addSignal(
+    _ predictor: UnsafeMutableBufferPointer<Double>, channel c: Int, coefficient: Double,
+    mean: Double
+  ) {
+    let offset = c * weeks
+    for t in 0..<fitted { predictor[t] += coefficient * (signal[offset + t] - mean) }
+  }
+
+  /// Fills `fixed[t]` = intercept + design_t . coefficients for the fitted weeks, column by
+  /// column (contiguous passes).
+  @inline(__always)
+  private func fixedPart(
+    _ fixed: UnsafeMutableBufferPointer<Double>, intercept: Double,
+    design: UnsafeMutableBufferPointer<Double>, columns: Int, coefficientsStart: Int
+  ) {
+    for t in 0..<fitted { fixed[t] = intercept }
+    guard let out = fixed.baseAddress, let base = design.baseAddress else { return }
+    for j in 0..<columns {
+      DenseKernels.axpy(constrained[coefficientsStart + j], base + j * weeks, out, count: fitted)
+    }
   }
 
   deinit {
@@ -125,7 +172,7 @@ final class JointModelDensity: LogDensity {
       spend, logRevenue, logAmount, mediatorDesign, mediatorDesignOn, revenueDesign,
       constrained, slope, jacobianSlope, gradientX, adstock, decaySensitivity, signal,
       signalByDecay, signalByHalfSaturation, signalByShape, signalMean, signalMeanOn,
-      residualOnOff, residualAmount, residualRevenue,
+      residualOnOff, residualAmount, residualRevenue, onOffFixed, amountFixed, revenueFixed,
     ] {
       buffer.deallocate()
     }
@@ -203,18 +250,18 @@ final class JointModelDensity: LogDensity {
   /// with dlogL/deta_t = 1[on] - logistic(eta_t) and the gradients of its coefficients.
   @inline(__always)
   private func onOffLikelihood() -> Double {
-    let intercept = constrained[layout.onoffIntercept]
     let designStart = layout.onoffDesign.lowerBound
+    fixedPart(
+      onOffFixed, intercept: constrained[layout.onoffIntercept], design: mediatorDesign,
+      columns: mediatorColumns, coefficientsStart: designStart)
+    for s in 0..<socialCount {
+      addSignal(
+        onOffFixed, channel: s, coefficient: constrained[layout.onoffSocial.lowerBound + s],
+        mean: signalMean[s])
+    }
     var total = 0.0
     for t in 0..<fitted {
-      var eta = intercept
-      for s in 0..<socialCount {
-        eta +=
-          constrained[layout.onoffSocial.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
-      }
-      for j in 0..<mediatorColumns {
-        eta += constrained[designStart + j] * mediatorDesign[t * mediatorColumns + j]
-      }
+      let eta = onOffFixed[t]
       // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large; one exp serves
       // both the softplus and the logistic.
       let e = exp(-abs(eta))
@@ -233,24 +280,23 @@ final class JointModelDensity: LogDensity {
   /// Normal log likelihood of log mediator spend in on weeks; fills residualAmount.
   @inline(__always)
   private func amountLikelihood() -> Double {
-    let intercept = constrained[layout.amountIntercept]
     let sigma = constrained[layout.amountSigma]
     let designStart = layout.amountDesign.lowerBound
+    fixedPart(
+      amountFixed, intercept: constrained[layout.amountIntercept], design: mediatorDesignOn,
+      columns: mediatorColumns, coefficientsStart: designStart)
+    for s in 0..<socialCount {
+      addSignal(
+        amountFixed, channel: s, coefficient: constrained[layout.amountSocial.lowerBound + s],
+        mean: signalMeanOn[s])
+    }
     let logSigma = log(sigma)
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
     var sigmaGradient = 0.0
     for t in 0..<fitted { residualAmount[t] = 0 }
     for t in onWeeks {
-      var mu = intercept
-      for s in 0..<socialCount {
-        mu +=
-          constrained[layout.amountSocial.lowerBound + s]
-          * (signal[s * weeks + t] - signalMeanOn[s])
-      }
-      for j in 0..<mediatorColumns {
-        mu += constrained[designStart + j] * mediatorDesignOn[t * mediatorColumns + j]
-      }
+      let mu = amountFixed[t]
       let z = (logAmount[t] - mu) / sigma
       total += -logSigma - halfLogTwoPi - 0.5 * z * z
       residualAmount[t] = z / sigma
@@ -267,29 +313,32 @@ final class JointModelDensity: LogDensity {
   /// Student-t (censored at the floor) log likelihood of log revenue; fills residualRevenue.
   @inline(__always)
   private func revenueLikelihood() -> Double {
-    let intercept = constrained[layout.revenueIntercept]
     let sigma = constrained[layout.revenueSigma]
     let googleBeta = constrained[layout.googleEffect]
     let google = socialCount * weeks
     let designStart = layout.revenueDesign.lowerBound
     let ownedStart = layout.ownedEffect.lowerBound
     let logSigma = log(sigma)
+    fixedPart(
+      revenueFixed, intercept: constrained[layout.revenueIntercept], design: revenueDesign,
+      columns: revenueColumns, coefficientsStart: designStart)
+    addSignal(
+      revenueFixed, channel: socialCount, coefficient: googleBeta, mean: signalMean[socialCount])
+    for s in 0..<socialCount {
+      addSignal(
+        revenueFixed, channel: s, coefficient: constrained[layout.socialEffect.lowerBound + s],
+        mean: signalMean[s])
+    }
+    for o in 0..<(channelCount - socialCount - 1) {
+      let c = socialCount + 1 + o
+      addSignal(
+        revenueFixed, channel: c, coefficient: constrained[ownedStart + o], mean: signalMean[c])
+    }
     var total = 0.0
     var sigmaGradient = 0.0
     var googleGradient = 0.0
     for t in 0..<fitted {
-      var mu = intercept + googleBeta * (signal[google + t] - signalMean[socialCount])
-      for s in 0..<socialCount {
-        mu +=
-          constrained[layout.socialEffect.lowerBound + s] * (signal[s * weeks + t] - signalMean[s])
-      }
-      for o in 0..<(channelCount - socialCount - 1) {
-        let c = socialCount + 1 + o
-        mu += constrained[ownedStart + o] * (signal[c * weeks + t] - signalMean[c])
-      }
-      for j in 0..<revenueColumns {
-        mu += constrained[designStart + j] * revenueDesign[t * revenueColumns + j]
-      }
+      let mu = revenueFixed[t]
       let term =
         censored[t]
         ? studentT.censoredBelow(logRevenue[t], mu: mu, sigma: sigma)
@@ -325,16 +374,14 @@ final class JointModelDensity: LogDensity {
     var residualSum = 0.0
     for t in 0..<fitted { residualSum += residual[t] }
     gradientX[intercept] += residualSum
+    guard let r = residual.baseAddress, let h = signal.baseAddress else { return }
     for s in 0..<socialCount {
-      var sum = 0.0
-      let offset = s * weeks
-      for t in 0..<fitted { sum += residual[t] * signal[offset + t] }
+      let sum = DenseKernels.dot(r, h + s * weeks, count: fitted)
       gradientX[socialCoefficients.lowerBound + s] += sum - socialMeans[s] * residualSum
     }
+    guard let columns = design.baseAddress else { return }
     for j in 0..<designColumns {
-      var sum = 0.0
-      for t in 0..<fitted { sum += residual[t] * design[t * designColumns + j] }
-      gradientX[designStart + j] += sum
+      gradientX[designStart + j] += DenseKernels.dot(r, columns + j * weeks, count: fitted)
     }
   }
 
