@@ -16,13 +16,7 @@ public struct CoverageSettings: Sendable {
   public var truth: TruthFile? = nil
   /// NUTS settings of each fit (the seed is replaced per dataset). Defaults 2 chains x
   /// (500 warm-up + 500 draws).
-  public var sampler: SamplerSettings = {
-    var settings = SamplerSettings()
-    settings.chains = 2
-    settings.warmup = 500
-    settings.draws = 500
-    return settings
-  }()
+  public var sampler: SamplerSettings = .validationFit
   /// Credible level of the intervals checked. Default 0.9.
   public var level: Double = 0.9
   /// Datasets fitted at once (chains run one after another within a fit).

@@ -12,13 +12,7 @@ public struct ValidationSettings: Sendable, Equatable {
   public var horizon: Int = 8
   /// NUTS settings of every fit (fold and full); chain c of every fit uses stream c of
   /// `sampler.seed`. Defaults: 2 chains x (500 warm-up + 500 draws).
-  public var sampler: SamplerSettings = {
-    var settings = SamplerSettings()
-    settings.chains = 2
-    settings.warmup = 500
-    settings.draws = 500
-    return settings
-  }()
+  public var sampler: SamplerSettings = .validationFit
   /// Threads for the chains of one fit.
   public var threads: Int = 1
   /// Fewest training weeks accepted for the first fold. Default 26.
