@@ -153,6 +153,24 @@ final class JointModelDensity: LogDensity {
     for t in 0..<fitted { predictor[t] += coefficient * (signal[offset + t] - mean) }
   }
 
+  /// Fills `predictor[t]` for the fitted weeks with an equation's intercept, fixed design
+  /// and centred social signals: the part every equation shares.
+  @inline(__always)
+  private func fillPredictor(
+    _ predictor: UnsafeMutableBufferPointer<Double>, intercept: Int,
+    design: UnsafeMutableBufferPointer<Double>, designStart: Int, columns: Int,
+    socialCoefficients: Range<Int>, socialMeans: UnsafeMutableBufferPointer<Double>
+  ) {
+    fixedPart(
+      predictor, intercept: constrained[intercept], design: design, columns: columns,
+      coefficientsStart: designStart)
+    for s in 0..<socialCount {
+      addSignal(
+        predictor, channel: s, coefficient: constrained[socialCoefficients.lowerBound + s],
+        mean: socialMeans[s])
+    }
+  }
+
   /// Fills `fixed[t]` = intercept + design_t . coefficients for the fitted weeks, column by
   /// column (contiguous passes).
   @inline(__always)
@@ -251,14 +269,10 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func onOffLikelihood() -> Double {
     let designStart = layout.onoffDesign.lowerBound
-    fixedPart(
-      onOffFixed, intercept: constrained[layout.onoffIntercept], design: mediatorDesign,
-      columns: mediatorColumns, coefficientsStart: designStart)
-    for s in 0..<socialCount {
-      addSignal(
-        onOffFixed, channel: s, coefficient: constrained[layout.onoffSocial.lowerBound + s],
-        mean: signalMean[s])
-    }
+    fillPredictor(
+      onOffFixed, intercept: layout.onoffIntercept, design: mediatorDesign,
+      designStart: designStart, columns: mediatorColumns,
+      socialCoefficients: layout.onoffSocial, socialMeans: signalMean)
     var total = 0.0
     for t in 0..<fitted {
       let eta = onOffFixed[t]
@@ -282,14 +296,10 @@ final class JointModelDensity: LogDensity {
   private func amountLikelihood() -> Double {
     let sigma = constrained[layout.amountSigma]
     let designStart = layout.amountDesign.lowerBound
-    fixedPart(
-      amountFixed, intercept: constrained[layout.amountIntercept], design: mediatorDesignOn,
-      columns: mediatorColumns, coefficientsStart: designStart)
-    for s in 0..<socialCount {
-      addSignal(
-        amountFixed, channel: s, coefficient: constrained[layout.amountSocial.lowerBound + s],
-        mean: signalMeanOn[s])
-    }
+    fillPredictor(
+      amountFixed, intercept: layout.amountIntercept, design: mediatorDesignOn,
+      designStart: designStart, columns: mediatorColumns,
+      socialCoefficients: layout.amountSocial, socialMeans: signalMeanOn)
     let logSigma = log(sigma)
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
@@ -319,6 +329,8 @@ final class JointModelDensity: LogDensity {
     let designStart = layout.revenueDesign.lowerBound
     let ownedStart = layout.ownedEffect.lowerBound
     let logSigma = log(sigma)
+    // Google's signal goes in before the social ones (summation order fixes the draws'
+    // last bits), so this equation fills its predictor step by step.
     fixedPart(
       revenueFixed, intercept: constrained[layout.revenueIntercept], design: revenueDesign,
       columns: revenueColumns, coefficientsStart: designStart)

@@ -27,7 +27,7 @@ extension ModelInputs {
     copy.censored = censored
     let columns = [trend] + season + [promotion]
     let onWeeks = copy.mediatorOnWeeks.filter { $0 < centringWeeks }
-    (copy.mediatorDesignOn, copy.mediatorDesignOnMeans) = Self.centredDesign(columns, over: onWeeks)
+    copy.mediatorDesignOn = Self.centredDesign(columns, over: onWeeks)
     return copy
   }
 }

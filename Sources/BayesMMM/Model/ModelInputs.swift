@@ -85,12 +85,8 @@ public struct ModelInputs: Sendable {
   public let mediatorDesign: [Double]
   /// Mediator design centred over the on weeks only: `T x Pm` (off rows unused).
   public internal(set) var mediatorDesignOn: [Double]
-  /// Column means removed from the two mediator designs.
-  public let mediatorDesignMeans: [Double]
-  public internal(set) var mediatorDesignOnMeans: [Double]
   /// Outcome design (trend, season..., log price, promo, controls...), centred: `T x Py`.
   public let revenueDesign: [Double]
-  public let revenueDesignMeans: [Double]
   /// Column counts of the designs.
   public let mediatorDesignColumns: Int
   public let revenueDesignColumns: Int
@@ -176,10 +172,10 @@ public struct ModelInputs: Sendable {
     revenueDesignColumns = revenueColumns.count
     let allWeeks = Array(0..<scaleRows)
     let onWeeks = fitted > 0 ? fittedMediatorOnWeeks : mediatorOnWeeks
-    (mediatorDesign, mediatorDesignMeans) = Self.centredDesign(mediatorColumns, over: allWeeks)
-    (mediatorDesignOn, mediatorDesignOnMeans) = Self.centredDesign(
+    mediatorDesign = Self.centredDesign(mediatorColumns, over: allWeeks)
+    mediatorDesignOn = Self.centredDesign(
       mediatorColumns, over: onWeeks)
-    (revenueDesign, revenueDesignMeans) = Self.centredDesign(revenueColumns, over: allWeeks)
+    revenueDesign = Self.centredDesign(revenueColumns, over: allWeeks)
   }
 
   /// Mean over the non-zero entries (1 when there are none, so scaling is a no-op).
@@ -212,7 +208,7 @@ public struct ModelInputs: Sendable {
   }
 
   /// Row-major `T x P` design with each column centred by its mean over `rows`.
-  static func centredDesign(_ columns: [[Double]], over rows: [Int]) -> ([Double], [Double]) {
+  static func centredDesign(_ columns: [[Double]], over rows: [Int]) -> [Double] {
     let weeks = columns.first?.count ?? 0
     let width = columns.count
     var means = [Double](repeating: 0, count: width)
@@ -223,6 +219,6 @@ public struct ModelInputs: Sendable {
     for t in 0..<weeks {
       for j in 0..<width { design[t * width + j] = columns[j][t] - means[j] }
     }
-    return (design, means)
+    return design
   }
 }
