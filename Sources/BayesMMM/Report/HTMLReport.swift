@@ -161,18 +161,12 @@ public enum HTMLReport {
     let all = observed + bands.replicated
     let lower = Diagnostics.quantile(all, probability: 0.002)
     let upper = Diagnostics.quantile(all, probability: 0.998)
-    let bins = 30
-    let width = (upper - lower) / Double(bins)
-    func density(_ values: [Double]) -> [Double] {
-      var counts = [Double](repeating: 0, count: bins)
-      for v in values where v >= lower && v < upper {
-        counts[min(bins - 1, Int((v - lower) / width))] += 1
-      }
-      return counts.map { $0 / (Double(values.count) * width) }
-    }
-    let centres = (0..<bins).map { lower + (Double($0) + 0.5) * width }
-    let observedDensity = density(observed)
-    let replicatedDensity = density(bands.replicated)
+    let observedHistogram = Histogram(observed, lower: lower, upper: upper, bins: 30)
+    let width = observedHistogram.width
+    let centres = observedHistogram.centres
+    let observedDensity = observedHistogram.densities
+    let replicatedDensity =
+      Histogram(bands.replicated, lower: lower, upper: upper, bins: 30).densities
     var plot = SVGPlot(
       title: "Distribution of weekly log revenue: observed vs replicated",
       xLabel: "log(revenue / mean revenue)",
@@ -199,13 +193,9 @@ public enum HTMLReport {
       let prior = model.priors[index]
       let lower = min(Diagnostics.quantile(posterior, probability: 0.001), prior.quantile(0.02))
       let upper = max(Diagnostics.quantile(posterior, probability: 0.999), prior.quantile(0.98))
-      let bins = 30
-      let width = (upper - lower) / Double(bins)
-      var counts = [Double](repeating: 0, count: bins)
-      for v in posterior where v >= lower && v < upper {
-        counts[min(bins - 1, Int((v - lower) / width))] += 1
-      }
-      let densities = counts.map { $0 / (Double(posterior.count) * width) }
+      let histogram = Histogram(posterior, lower: lower, upper: upper, bins: 30)
+      let width = histogram.width
+      let densities = histogram.densities
       let grid = (0...100).map { lower + (upper - lower) * Double($0) / 100 }
       let priorDensity = grid.map { exp(prior.logDensity(at: $0)) }
       var plot = SVGPlot(
@@ -213,7 +203,7 @@ public enum HTMLReport {
         y: (0, ((densities + priorDensity.filter(\.isFinite)).max() ?? 1) * 1.1), width: 440,
         height: 230)
       plot.bars(
-        (0..<bins).map { lower + (Double($0) + 0.5) * width }, densities, barWidth: width * 0.9,
+        histogram.centres, densities, barWidth: width * 0.9,
         colour: "#6baed6", label: "posterior")
       plot.line(grid, priorDensity, colour: "#e6550d", width: 2, dashed: true, label: "prior")
       charts.append(plot.render())
@@ -335,18 +325,15 @@ public enum HTMLReport {
     if let lift = run.draws.column(named: "promo_lift")?.flatMap({ $0 }).map({ exp($0) - 1 }) {
       let lower = Diagnostics.quantile(lift, probability: 0.001)
       let upper = Diagnostics.quantile(lift, probability: 0.999)
-      let bins = 30
-      let width = max((upper - lower) / Double(bins), 1e-9)
-      var counts = [Double](repeating: 0, count: bins)
-      for v in lift where v >= lower && v < upper {
-        counts[min(bins - 1, Int((v - lower) / width))] += 1
-      }
+      let histogram = Histogram(lift, lower: lower, upper: upper, bins: 30)
+      let width = histogram.width
+      let counts = histogram.counts
       var plot = SVGPlot(
         title: "Promotion lift on weekly revenue", xLabel: "lift (exp(promo_lift) - 1, share)",
         yLabel: "draws",
         x: (lower, upper), y: (0, (counts.max() ?? 1) * 1.1), width: 440, height: 260)
       plot.bars(
-        (0..<bins).map { lower + (Double($0) + 0.5) * width }, counts, barWidth: width * 0.9,
+        histogram.centres, counts, barWidth: width * 0.9,
         colour: "#74c476")
       plot.verticalRule(at: 0)
       parts.append(plot.render())
