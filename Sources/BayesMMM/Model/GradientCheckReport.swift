@@ -24,13 +24,13 @@ public struct GradientCheckReport: Sendable {
       lines.append(
         "Point \(point + 1) of \(check.points): log density \(format(check.logDensities[point]))")
       lines.append(
-        pad("parameter", 32) + pad("unconstrained", 15) + pad("analytic", 16)
-          + pad("finite diff", 16) + pad("abs error", 11) + "rel error")
+        cell("parameter", 32) + cell("unconstrained", 15) + cell("analytic", 16)
+          + cell("finite diff", 16) + cell("abs error", 11) + "rel error")
       for entry in check.entries where entry.point == point {
         lines.append(
-          pad(names[entry.parameter], 32) + pad(format(entry.unconstrainedValue), 15)
-            + pad(format(entry.analytic), 16) + pad(format(entry.numeric), 16)
-            + pad(short(entry.absoluteError), 11) + short(entry.relativeError))
+          cell(names[entry.parameter], 32) + cell(format(entry.unconstrainedValue), 15)
+            + cell(format(entry.analytic), 16) + cell(format(entry.numeric), 16)
+            + cell(short(entry.absoluteError), 11) + short(entry.relativeError))
       }
       lines.append("")
     }
@@ -71,9 +71,8 @@ public struct GradientCheckReport: Sendable {
     ]
   }
 
-  private func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-  }
+  /// A column cell: `text` padded to `width`, always followed by at least one space.
+  private func cell(_ text: String, _ width: Int) -> String { pad(text + " ", width) }
   private func format(_ value: Double) -> String { String(format: "%.8g", value) }
   private func short(_ value: Double) -> String { String(format: "%.2e", value) }
 }

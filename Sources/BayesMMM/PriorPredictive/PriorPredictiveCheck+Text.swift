@@ -35,9 +35,9 @@ extension PriorPredictiveCheck {
     lines.append("")
     lines.append("Implied priors of the headline quantities")
     lines.append(
-      "  " + pad("quantity", 36) + pad("5%", 11, right: true) + pad("25%", 11, right: true)
-        + pad("median", 11, right: true) + pad("75%", 11, right: true)
-        + pad("95%", 11, right: true))
+      "  " + pad("quantity", 36) + leftPad("5%", 11) + leftPad("25%", 11)
+        + leftPad("median", 11) + leftPad("75%", 11)
+        + leftPad("95%", 11))
     for quantity in implied {
       let d = quantity.distribution
       let isElasticity = quantity.key == "price_elasticity"
@@ -45,7 +45,7 @@ extension PriorPredictiveCheck {
       var line = "  " + pad(name, 36)
       for value in [d.q05, d.q25, d.q50, d.q75, d.q95] {
         let text = isElasticity ? formatted(value, 2) : Self.signedPercent(value)
-        line += pad(text, 11, right: true)
+        line += leftPad(text, 11)
       }
       lines.append(line)
     }
@@ -72,9 +72,9 @@ extension PriorPredictiveCheck {
   private func seriesLines(_ series: SeriesCheck, title: String) -> [String] {
     var lines = [
       title,
-      "  " + pad("quantile", 10) + pad("observed", 14, right: true)
-        + pad("simulated 5%", 14, right: true) + pad("median", 14, right: true)
-        + pad("95%", 14, right: true) + pad("P(sim <= obs)", 16, right: true),
+      "  " + pad("quantile", 10) + leftPad("observed", 14)
+        + leftPad("simulated 5%", 14) + leftPad("median", 14)
+        + leftPad("95%", 14) + leftPad("P(sim <= obs)", 16),
     ]
     for comparison in series.quantiles {
       lines.append(
@@ -82,8 +82,8 @@ extension PriorPredictiveCheck {
           + [
             comparison.observed, comparison.simulatedLower, comparison.simulatedMedian,
             comparison.simulatedUpper,
-          ].map { pad(PriorPredictiveNumbers.amount($0), 14, right: true) }.joined()
-          + pad(formatted(comparison.shareAtOrBelowObserved, 3), 16, right: true)
+          ].map { leftPad(PriorPredictiveNumbers.amount($0), 14) }.joined()
+          + leftPad(formatted(comparison.shareAtOrBelowObserved, 3), 16)
           + (comparison.isInsideSimulatedRange ? "" : "  <- outside"))
     }
     let weeks = series.observed.count
@@ -109,11 +109,6 @@ extension PriorPredictiveCheck {
       abs(value) < 10_000 ? formatted(value, abs(value) < 10 ? 1 : 0)
       : PriorPredictiveNumbers.amount(value)
     return (value > 0 ? "+" : "") + text + "%"
-  }
-
-  private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(width - text.count, 0))
-    return right ? fill + text : text + fill
   }
 
   /// Greedy word wrap; continuation lines start with `indent`.

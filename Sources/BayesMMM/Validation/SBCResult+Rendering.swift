@@ -104,13 +104,3 @@ extension SBCResult {
 
 /// A JSON number, or null for NaN and infinities (which JSON cannot hold).
 func jsonNumber(_ value: Double) -> JSONValue { value.isFinite ? .number(value) : .null }
-
-/// `text` padded with spaces on the right to `width`.
-func pad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-}
-
-/// `text` padded with spaces on the left to `width`.
-func leftPad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-}
