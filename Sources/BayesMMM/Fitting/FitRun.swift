@@ -29,11 +29,22 @@ public struct FitRun: Sendable {
   /// Samples `settings.chains` chains on `threads` threads with the run seed `settings.seed`,
   /// then computes the effects of every draw (chain c from the stream
   /// `EffectSettings.random(runSeed: settings.seed, chain: c)`, chains in parallel).
+  /// - Throws: `SamplerError.insufficientMemory` before sampling when the run would not fit
+  ///   in memory (`MemoryBudget.runBytes`), or the sampler's error.
   public static func sample(
     prepared: PreparedModel, settings: SamplerSettings,
     effects effectSettings: EffectSettings = EffectSettings(), threads: Int,
     progress: (@Sendable (ChainProgress) -> Void)? = nil, cancel: CancellationFlag? = nil
   ) throws -> FitRun {
+    let effectColumns = EffectColumns.count(socialCount: prepared.model.inputs.socialNames.count)
+    try MemoryBudget.check(
+      MemoryBudget.runBytes(
+        chains: settings.chains, draws: settings.draws, dimension: prepared.model.dimension,
+        effectColumns: effectColumns, mediatorPaths: effectSettings.mediatorPaths,
+        weeks: prepared.model.inputs.weeks, threads: threads),
+      what: "\(settings.chains) chains x \(settings.draws) draws x "
+        + "\(prepared.model.dimension + effectColumns) columns, "
+        + "\(effectSettings.mediatorPaths) mediator paths")
     let start = MonotonicClock.seconds()
     let chains = try runChains(
       factory: prepared.model, settings: settings, seed: settings.seed, threads: threads,

@@ -14,7 +14,9 @@ import Foundation
 /// - Parameters:
 ///   - progress: called from the worker threads (concurrently): must be thread-safe.
 ///   - onDraw: called from the worker threads with (chain, draw index, position).
-/// - Throws: the error of the lowest-indexed failed chain, after every chain has finished.
+/// - Throws: `SamplerError.insufficientMemory` before any chain starts when the kept draws
+///   would not fit in memory (`MemoryBudget`); else the error of the lowest-indexed failed
+///   chain, after every chain has finished.
 public func runChains(
   factory: any LogDensityFactory,
   settings: SamplerSettings,
@@ -28,6 +30,10 @@ public func runChains(
 ) throws(SamplerError) -> [ChainResult] {
   try settings.validate()
   guard threads >= 1 else { throw .invalidSettings("The number of threads must be at least 1.") }
+  let dimension = factory.makeLogDensity().dimension
+  try MemoryBudget.check(
+    MemoryBudget.chainBytes(chains: settings.chains, draws: settings.draws, dimension: dimension),
+    what: "\(settings.chains) chains x \(settings.draws) draws x \(dimension) parameters")
   let chainCount = settings.chains
   let box = ChainResultBox(count: chainCount)
   let workerCount = min(threads, chainCount)
