@@ -31,7 +31,9 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(name: .long, help: "Seconds per gradient measurement.")
   var seconds: Double = 1
 
-  @Option(name: .long, help: "Run seed for the sampling benchmark.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Run seed for the sampling benchmark.",
+    transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(name: .long, help: "Threads for the sampling benchmark (default: min(chains, cores)).")

@@ -21,7 +21,8 @@ struct DiagnoseCommand: ParsableCommand {
   @Option(name: .long, help: "Number of random points.")
   var points: Int = 3
 
-  @Option(name: .long, help: "Random seed for the points.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Random seed for the points.", transform: parseSeed)
   var seed: UInt64 = 1
 
   @Option(name: .long, help: "Largest relative error accepted.")

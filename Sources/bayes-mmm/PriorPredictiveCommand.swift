@@ -29,7 +29,8 @@ struct PriorPredictiveCommand: ParsableCommand {
   @Option(name: .long, help: "Number of prior draws.")
   var draws: Int = 1000
 
-  @Option(name: .long, help: "Run seed of the draws.")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Run seed of the draws.", transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(name: .long, help: ArgumentHelp("Folder to write the draws to.", valueName: "dir"))

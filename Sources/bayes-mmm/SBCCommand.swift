@@ -24,7 +24,9 @@ struct SBCCommand: ParsableCommand {
   @Option(name: .long, help: "Weeks per simulated dataset.")
   var weeks: Int = 52
 
-  @Option(name: .long, help: "Seed of the design, the prior draws, the data and the chains.")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Seed of the design, the prior draws, the data and the chains.", transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(name: .long, help: "Thinned posterior draws per fit (ranks lie in 0...draws).")

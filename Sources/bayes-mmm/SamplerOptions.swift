@@ -12,7 +12,9 @@ struct SamplerOptions: ParsableArguments {
   @Option(name: .long, help: "Kept draws per chain.")
   var draws: Int = 1000
 
-  @Option(name: .long, help: "Run seed; chain k uses the stream (seed, k).")
+  @Option(
+    name: .long, parsing: .unconditional, help: "Run seed; chain k uses the stream (seed, k).",
+    transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(

@@ -23,7 +23,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(name: .long, help: "Number of weeks.")
   var weeks: Int = 104
 
-  @Option(name: .long, help: "Seed of the plan, the prior draw and the outcomes.")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Seed of the plan, the prior draw and the outcomes.", transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(

@@ -37,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: .long, help: "Kept draws per chain.")
   var draws: Int = 500
 
-  @Option(name: .long, help: "Run seed of every fit; chain k uses the stream (seed, k).")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Run seed of every fit; chain k uses the stream (seed, k).", transform: parseSeed)
   var seed: UInt64 = 20_240_917
 
   @Option(name: .long, help: "Threads running the chains of a fit (default: min(chains, cores)).")
