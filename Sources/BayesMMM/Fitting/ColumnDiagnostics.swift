@@ -2,6 +2,11 @@
 ///
 /// R-hat is the rank-normalised split R-hat, ESS bulk and tail as ArviZ (Vehtari et al.
 /// 2021); NaN where undefined (constant columns, one chain for R-hat).
+///
+/// A column with non-finite draws (an effect that overflowed) counts them in
+/// `nonFiniteDraws`; its mean, sd and median are then those of the finite draws, and its
+/// MCSE, ESS and R-hat are NaN (undefined), so no statistic is silently NaN without a count
+/// that explains it.
 public struct ColumnDiagnostics: Sendable, Equatable {
   public let name: String
   public let mean: Double
@@ -11,12 +16,22 @@ public struct ColumnDiagnostics: Sendable, Equatable {
   public let essBulk: Double
   public let essTail: Double
   public let rHat: Double
+  /// Draws that are ±inf or NaN, all chains; 0 for a healthy column.
+  public let nonFiniteDraws: Int
 
   public init(name: String, draws: [[Double]]) {
     self.name = name
-    mean = Diagnostics.mean(draws)
-    sd = Diagnostics.standardDeviation(draws)
-    median = Diagnostics.quantile(draws, probability: 0.5)
+    nonFiniteDraws = Diagnostics.nonFiniteCount(draws)
+    if nonFiniteDraws == 0 {
+      mean = Diagnostics.mean(draws)
+      sd = Diagnostics.standardDeviation(draws)
+      median = Diagnostics.quantile(draws, probability: 0.5)
+    } else {
+      let finite = Diagnostics.finitePooled(draws)
+      mean = Diagnostics.mean(finite)
+      sd = Diagnostics.standardDeviation(finite)
+      median = Diagnostics.quantile(finite, probability: 0.5)
+    }
     mcseMean = Diagnostics.mcseMean(draws)
     essBulk = Diagnostics.essBulk(draws)
     essTail = Diagnostics.essTail(draws)
@@ -27,7 +42,7 @@ public struct ColumnDiagnostics: Sendable, Equatable {
     [
       "name": .string(name), "mean": .number(mean), "sd": .number(sd), "median": .number(median),
       "mcse_mean": .number(mcseMean), "ess_bulk": .number(essBulk), "ess_tail": .number(essTail),
-      "r_hat": .number(rHat),
+      "r_hat": .number(rHat), "non_finite_draws": .number(Double(nonFiniteDraws)),
     ]
   }
 }

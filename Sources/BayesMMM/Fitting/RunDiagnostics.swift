@@ -16,6 +16,8 @@ public struct RunDiagnostics: Sendable {
   }
 
   public let parameters: [ColumnDiagnostics]
+  /// Every column of the table (parameters and effects) with non-finite draws, in order.
+  public let nonFinite: [NonFiniteColumn]
   public let chains: [Chain]
   public let maxDepth: Int
   public let draws: Int
@@ -24,6 +26,7 @@ public struct RunDiagnostics: Sendable {
     parameters = (0..<parameterCount).map {
       ColumnDiagnostics(name: table.columns[$0], draws: table.column($0))
     }
+    nonFinite = NonFiniteColumn.all(in: table)
     let energy = results.map(\.statistics.energy)
     let bfmi = Diagnostics.eBFMI(energy: energy)
     chains = results.enumerated().map { index, result in
@@ -51,7 +54,8 @@ public struct RunDiagnostics: Sendable {
   /// Plain-language warnings (`DiagnosticWarnings`); empty when the run looks healthy.
   public var warnings: [String] {
     DiagnosticWarnings.make(
-      divergences: divergences, draws: draws, columns: parameters,
+      divergences: divergences, draws: draws, chains: chains.count, columns: parameters,
+      nonFinite: nonFinite,
       eBFMI: chains.map { (chain: $0.chain, value: $0.eBFMI) }, treeDepthHits: treeDepthHits,
       maxDepth: maxDepth)
   }
@@ -73,6 +77,7 @@ public struct RunDiagnostics: Sendable {
       "min_ess_bulk": .number(minESSBulk),
       "min_ess_tail": .number(minESSTail),
       "min_e_bfmi": .number(minEBFMI),
+      "non_finite_draws": .array(nonFinite.map(\.json)),
       "warnings": .array(warnings.map { .string($0) }),
       "chains": .array(
         chains.map { chain in

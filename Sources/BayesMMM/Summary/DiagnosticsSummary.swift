@@ -13,12 +13,15 @@ public struct DiagnosticsSummary: Sendable, Equatable {
   public let maxDepth: Int
   /// E-BFMI per chain (from `energy__`); below 0.3 is a warning.
   public let eBFMI: [Double]
-  /// The largest R-hat over the columns (NaN when one is undefined) and its column.
+  /// The largest defined R-hat over the columns and its column (NaN and nil when none is
+  /// defined); undefined ones are counted in `warnings`.
   public let maxRHat: Double
   public let maxRHatColumn: String?
   /// The smallest bulk and tail ESS over the columns.
   public let minESSBulk: Double
   public let minESSTail: Double
+  /// Columns with draws that are ±inf or NaN and how many, in column order.
+  public let nonFinite: [NonFiniteColumn]
   /// Plain-language warnings; empty when the run looks healthy.
   public let warnings: [String]
 
@@ -36,10 +39,14 @@ public struct DiagnosticsSummary: Sendable, Equatable {
     eBFMI = Diagnostics.eBFMI(energy: statistics.column(named: "energy__") ?? [])
     maxRHat = DiagnosticWarnings.worst(columns.map(\.rHat), max)
     maxRHatColumn = columns.filter { !$0.rHat.isNaN }.max { $0.rHat < $1.rHat }?.name
+    nonFinite = columns.filter { $0.nonFiniteDraws > 0 }.map {
+      NonFiniteColumn(name: $0.name, count: $0.nonFiniteDraws)
+    }
     minESSBulk = DiagnosticWarnings.worst(columns.map(\.essBulk), min)
     minESSTail = DiagnosticWarnings.worst(columns.map(\.essTail), min)
     warnings = DiagnosticWarnings.make(
-      divergences: divergences, draws: draws, columns: columns,
+      divergences: divergences, draws: draws, chains: chains, columns: columns,
+      nonFinite: nonFinite,
       eBFMI: eBFMI.enumerated().map { (chain: $0.offset + 1, value: $0.element) },
       treeDepthHits: treeDepthHits, maxDepth: maxDepth)
   }
@@ -52,6 +59,7 @@ public struct DiagnosticsSummary: Sendable, Equatable {
       "e_bfmi": .array(eBFMI.map { .number($0) }), "max_r_hat": .number(maxRHat),
       "max_r_hat_column": maxRHatColumn.map { .string($0) } ?? .null,
       "min_ess_bulk": .number(minESSBulk), "min_ess_tail": .number(minESSTail),
+      "non_finite_draws": .array(nonFinite.map(\.json)),
       "warnings": .array(warnings.map { .string($0) }),
     ]
   }

@@ -55,11 +55,14 @@ public struct EffectSummary: Sendable, Equatable {
         }
         guard let direct = pooled(.nde), let indirect = pooled(.nie), let total = pooled(.te)
         else { continue }
-        let spend = record?.spendChange[index]?[contrast]
+        let spend =
+          record?.spendChange[index]?[contrast]
           ?? observedSpend.flatMap { fallbackSpendChange($0, index, contrast) }
-        let flagged = record?.extrapolation[index]?[contrast]
+        let flagged =
+          record?.extrapolation[index]?[contrast]
           ?? observedSpend.map { fallbackExtrapolation($0, index, contrast) } ?? false
-        let share = pooled(.shareMediated)
+        let share =
+          pooled(.shareMediated)
           ?? zip(indirect, total).map { $0 / $1 }
         let shareMedian = Diagnostics.quantile(share.filter(\.isFinite), probability: 0.5)
         let induced = pooled(.inducedGoogle)
@@ -91,10 +94,12 @@ public struct EffectSummary: Sendable, Equatable {
     return rows
   }
 
-  /// median(value / change) over draws; NaN for a zero or non-finite change.
+  /// median(value / change) over the draws whose ratio is finite (non-finite draws are
+  /// counted in the row's statistics); NaN for a zero or non-finite change.
   static func medianRatio(_ values: [Double], _ change: Double) -> Double {
     guard change != 0, change.isFinite else { return .nan }
-    return Diagnostics.quantile(values.map { $0 / change }, probability: 0.5)
+    return Diagnostics.quantile(
+      values.map { $0 / change }.filter(\.isFinite), probability: 0.5)
   }
 
   private static func fallbackSpendChange(
@@ -122,7 +127,8 @@ public struct EffectSummary: Sendable, Equatable {
       "median": .number(statistics.median), "lower90": .number(statistics.lower90),
       "upper90": .number(statistics.upper90), "lower95": .number(statistics.lower95),
       "upper95": .number(statistics.upper95),
-      "prob_positive": .number(statistics.probabilityPositive), "roi": optional(roi),
+      "prob_positive": .number(statistics.probabilityPositive),
+      "non_finite_draws": .number(Double(statistics.nonFiniteDraws)), "roi": optional(roi),
       "net_roi": optional(netROI), "share_mediated": optional(shareMediated),
       "extrapolation": .bool(extrapolation),
     ]

@@ -12,6 +12,8 @@ import Dispatch
 /// R-hat come from `ColumnDiagnostics` (the Diagnostics module, which matches ArviZ 0.23.4 to
 /// 1e-6 relative); `lower` and `upper` bound the central `probability` interval of the
 /// pooled draws (`PosteriorStatistics.centralInterval`). Values are in the column's units.
+/// Non-finite draws are counted (`diagnostics.nonFiniteDraws`) and left out of every
+/// statistic but the count.
 public struct ParameterSummary: Sendable, Equatable {
   /// Mean, sd, median, MCSE, ESS and R-hat.
   public let diagnostics: ColumnDiagnostics
@@ -31,7 +33,9 @@ public struct ParameterSummary: Sendable, Equatable {
   /// Summarises one column given as chains x draws.
   public init(name: String, draws: [[Double]], probability: Double) {
     diagnostics = ColumnDiagnostics(name: name, draws: draws)
-    let pooled = Diagnostics.isRectangular(draws) ? draws.flatMap { $0 } : []
+    let pooled =
+      !Diagnostics.isRectangular(draws)
+      ? [] : diagnostics.nonFiniteDraws > 0 ? Diagnostics.finitePooled(draws) : draws.flatMap { $0 }
     (lower, upper) = PosteriorStatistics.centralInterval(pooled, probability: probability)
   }
 
@@ -57,13 +61,14 @@ public struct ParameterSummary: Sendable, Equatable {
   }
 
   /// `{"name", "mean", "sd", "median", "lower", "upper", "mcse_mean", "ess_bulk",
-  /// "ess_tail", "r_hat"}`.
+  /// "ess_tail", "r_hat", "non_finite_draws"}`.
   var json: JSONValue {
     [
       "name": .string(name), "mean": .number(mean), "sd": .number(sd),
       "median": .number(median), "lower": .number(lower), "upper": .number(upper),
       "mcse_mean": .number(mcseMean), "ess_bulk": .number(essBulk),
       "ess_tail": .number(essTail), "r_hat": .number(rHat),
+      "non_finite_draws": .number(Double(diagnostics.nonFiniteDraws)),
     ]
   }
 }

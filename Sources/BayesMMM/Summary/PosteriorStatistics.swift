@@ -9,8 +9,9 @@
 ///
 /// Intervals are central (equal-tailed): the (1 - p)/2 and (1 + p)/2 quantiles of the pooled
 /// draws by NumPy's default linear interpolation (`Diagnostics.quantile`), not highest
-/// density intervals. Values are in the quantity's own units. NaN throughout when there are
-/// no draws or a draw is not finite.
+/// density intervals. Values are in the quantity's own units. Draws that are not finite
+/// (an overflowed effect) are counted in `nonFiniteDraws` and left out of the statistics;
+/// NaN throughout only when no draw is finite.
 public struct PosteriorStatistics: Sendable, Equatable {
   public let mean: Double
   public let median: Double
@@ -20,9 +21,14 @@ public struct PosteriorStatistics: Sendable, Equatable {
   public let upper95: Double
   /// The share of draws strictly above 0, in [0, 1].
   public let probabilityPositive: Double
+  /// Draws that were ±inf or NaN and are not in the statistics above.
+  public let nonFiniteDraws: Int
 
   /// Summarises draws pooled over chains.
-  public init(draws: [Double]) {
+  public init(draws all: [Double]) {
+    let finite = all.filter(\.isFinite)
+    nonFiniteDraws = all.count - finite.count
+    let draws = nonFiniteDraws == 0 ? all : finite
     mean = Diagnostics.mean(draws)
     median = Diagnostics.quantile(draws, probability: 0.5)
     (lower90, upper90) = Self.centralInterval(draws, probability: 0.9)
@@ -52,12 +58,14 @@ public struct PosteriorStatistics: Sendable, Equatable {
     self.init(draws: draws.map(transform))
   }
 
-  /// `{"mean", "median", "lower90", "upper90", "lower95", "upper95", "prob_positive"}`.
+  /// `{"mean", "median", "lower90", "upper90", "lower95", "upper95", "prob_positive",
+  /// "non_finite_draws"}`.
   var json: JSONValue {
     [
       "mean": .number(mean), "median": .number(median), "lower90": .number(lower90),
       "upper90": .number(upper90), "lower95": .number(lower95), "upper95": .number(upper95),
       "prob_positive": .number(probabilityPositive),
+      "non_finite_draws": .number(Double(nonFiniteDraws)),
     ]
   }
 }

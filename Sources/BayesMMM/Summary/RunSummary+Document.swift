@@ -14,7 +14,8 @@ extension RunSummary {
   }
 
   private var runLine: String {
-    var line = "\(chains) chains x \(NumberText.grouped(Double(drawsPerChain), decimals: 0)) "
+    var line =
+      "\(chains) chains x \(NumberText.grouped(Double(drawsPerChain), decimals: 0)) "
       + "draws, seed \(seed)"
     if let dataPath { line += "; data \(dataPath)" }
     if let weeks, let firstWeek, let lastWeek {
@@ -41,7 +42,9 @@ extension RunSummary {
         ),
         (
           "max R-hat",
-          formatted(d.maxRHat, 3) + (d.maxRHatColumn.map { " (\($0))" } ?? "")
+          d.chains < 2
+            ? "not defined for 1 chain"
+            : formatted(d.maxRHat, 3) + (d.maxRHatColumn.map { " (\($0))" } ?? "")
         ),
         (
           "min ESS",
@@ -86,7 +89,8 @@ extension RunSummary {
     for contrast in [EffectContrast.plus10, .zero] {
       let rows = effects.filter { $0.contrast == contrast }
       guard !rows.isEmpty else { continue }
-      let title = contrast == .plus10
+      let title =
+        contrast == .plus10
         ? "+10% of observed spend vs observed (marginal returns)"
         : "observed spend vs switched off"
       document.append(.heading(title, level: 3))
@@ -104,7 +108,8 @@ extension RunSummary {
       alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
     for row in rows {
       let s = row.statistics
-      let estimate = row.extrapolation
+      let estimate =
+        row.extrapolation
         ? "median \(ReportNumber.currency(s.median)) *" : ReportNumber.currency(s.mean)
       table.rows.append([
         row.channel, row.effect.rawValue, estimate,
@@ -125,7 +130,8 @@ extension RunSummary {
       switch row.contrast {
       case .zero:
         let never = neverOff.map { row.channelIndex < $0.count && $0[row.channelIndex] } ?? false
-        reason = (never ? "\(row.channel) is never 0 in the data, so " : "")
+        reason =
+          (never ? "\(row.channel) is never 0 in the data, so " : "")
           + "switching it off asks the model about weeks it has never seen"
       case .plus10:
         reason = "+10% takes \(row.channel) beyond the spend the data show"

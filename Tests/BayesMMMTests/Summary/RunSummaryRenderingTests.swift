@@ -34,7 +34,7 @@ final class RunSummaryRenderingTests: XCTestCase {
       Set(try XCTUnwrap(parameters.first).keys),
       [
         "name", "mean", "sd", "median", "lower", "upper", "mcse_mean", "ess_bulk", "ess_tail",
-        "r_hat",
+        "r_hat", "non_finite_draws",
       ])
     XCTAssertEqual(parameters.first?["name"] as? String, "adstock_decay_social.1")
     let effects = try XCTUnwrap(json["effects"] as? [[String: Any]])
@@ -44,7 +44,8 @@ final class RunSummaryRenderingTests: XCTestCase {
         Set(effect.keys),
         [
           "channel", "effect", "contrast", "mean", "median", "lower90", "upper90", "lower95",
-          "upper95", "prob_positive", "roi", "net_roi", "share_mediated", "extrapolation",
+          "upper95", "prob_positive", "non_finite_draws", "roi", "net_roi", "share_mediated",
+          "extrapolation",
         ])
       XCTAssertTrue(["direct", "indirect", "total"].contains(effect["effect"] as? String))
       XCTAssertTrue(["zero", "plus10"].contains(effect["contrast"] as? String))
@@ -59,6 +60,7 @@ final class RunSummaryRenderingTests: XCTestCase {
     let json = try parsedJSON(try summary())
     let rowKeys: Set<String> = [
       "mean", "median", "lower90", "upper90", "lower95", "upper95", "prob_positive",
+      "non_finite_draws",
     ]
     let price = try XCTUnwrap(json["price"] as? [String: Any])
     XCTAssertEqual(

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// `sample` at the edges of its settings (issue 12, defects 7 and 12): a run too large for
+/// the machine, a seed that is not a whole number, a single chain.
+final class SampleCommandLimitsTests: XCTestCase {
+  private var folder: URL!
+
+  override func setUpWithError() throws { folder = try CLI.temporaryDirectory() }
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+  func testARunTooLargeForTheMachineIsRefusedBeforeSamplingAndWritesNothing() throws {
+    let out = folder.appendingPathComponent("huge").path
+    let result = try CLI.run(["sample", "--out", out, "--draws", "1000000000", "--quiet"])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "error: This run needs about 22.1 TiB of memory (4 chains x 1000000000 draws x 122 "
+          + "columns, 10 mediator paths), more than the "),
+      result.stderr)
+    XCTAssertTrue(result.stderr.contains("Lower --draws or --chains"), result.stderr)
+    XCTAssertFalse(result.stderr.contains("sampled"), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
+  func testANegativeSeedIsRefusedWithTheRangeNotMissingValue() throws {
+    for command in [
+      ["sample"], ["prior-predictive"], ["simulate", "--out", "x.csv"], ["diagnose"],
+    ] {
+      let result = try CLI.run(command + ["--seed", "-1"])
+      XCTAssertNotEqual(result.status, 0, "\(command)")
+      XCTAssertTrue(
+        result.stderr.contains(
+          "Error: The value '-1' is invalid for '--seed <seed>': a seed is a whole number from "
+            + "0 to 18446744073709551615; got '-1'."),
+        "\(command): \(result.stderr)")
+      XCTAssertFalse(result.stderr.contains("Missing value"), result.stderr)
+    }
+  }
+
+  func testOneChainSaysRHatNeedsTwoChainsInsteadOfChainsDisagree() throws {
+    let out = folder.appendingPathComponent("one").path
+    let result = try CLI.run([
+      "sample", "--out", out, "--chains", "1", "--warmup", "150", "--draws", "100", "--quiet",
+    ])
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertTrue(
+      result.stderr.contains(
+        "warning: R-hat needs 2 or more chains; with 1 chain, whether chains agree was not "
+          + "checked."),
+      result.stderr)
+    XCTAssertFalse(result.stderr.contains("chains disagree"), result.stderr)
+    let summary = try CLI.run(["summarize", "--run", out])
+    XCTAssertEqual(summary.status, 0, summary.stderr)
+    XCTAssertTrue(
+      summary.stdout.contains("max R-hat         not defined for 1 chain"), summary.stdout)
+    XCTAssertFalse(summary.stdout.contains("chains disagree"), summary.stdout)
+  }
+}
