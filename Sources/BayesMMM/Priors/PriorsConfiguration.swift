@@ -11,8 +11,8 @@ import Foundation
 /// ```
 ///
 /// Every family of `PriorFamilyKey` must be present under `"priors"`; `"model"` and
-/// `"channels"` are optional. Unknown keys, a channel that is not in the data, a family a
-/// channel cannot override, and a prior whose support does not fit its parameter (a
+/// `"channels"` are optional. A key given twice in one object, unknown keys, a channel that
+/// is not in the data, a family a channel cannot override, and a prior whose support does not fit its parameter (a
 /// normal prior on an adstock decay, say) are errors naming the key.
 public struct PriorsConfiguration: Sendable {
   /// The file the configuration was read from (for messages and run records).
@@ -32,6 +32,10 @@ public struct PriorsConfiguration: Sendable {
       json = try JSONValue(parsing: data)
     } catch {
       throw PriorsError(file: path, keyPath: "", message: "not valid JSON (\(error))")
+    }
+    if let duplicate = JSONValue.firstDuplicateKey(in: data) {
+      throw PriorsError(
+        file: path, keyPath: duplicate, message: JSONValue.duplicateKeyMessage)
     }
     try self.init(json: json, source: path)
   }
