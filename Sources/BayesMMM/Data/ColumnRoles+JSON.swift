@@ -38,9 +38,16 @@ extension ColumnRoles {
     return try decode(data, source: path)
   }
 
-  /// Decodes and validates roles JSON held in memory; `source` names it in errors.
+  /// Decodes and validates roles JSON held in memory; `source` names it in errors. Text that
+  /// is not JSON is refused first, then a key given twice in one object (naming its path),
+  /// then the content.
   public static func decode(_ data: Data, source: String) throws(ColumnRolesError) -> ColumnRoles
   {
+    guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
+    else { throw ColumnRolesError(source: source, key: nil, problem: .notJSON) }
+    if let duplicate = JSONValue.firstDuplicateKey(in: data) {
+      throw ColumnRolesError(source: source, key: duplicate, problem: .duplicateKey)
+    }
     let roles: ColumnRoles
     do {
       roles = try JSONDecoder().decode(ColumnRoles.self, from: data)
@@ -61,6 +68,8 @@ public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConverti
   public enum Problem: Equatable, Sendable {
     case unreadable
     case notJSON
+    /// A key given twice in one object (Foundation would keep one value silently).
+    case duplicateKey
     case notAnObject
     case unknownKey
     case expectedName
@@ -83,10 +92,15 @@ public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConverti
   }
 
   public var description: String {
+    MessageText.escapingControlCharacters(unescapedDescription)
+  }
+
+  private var unescapedDescription: String {
     let place = key.map { "\(source): key \"\($0)\"" } ?? source
     switch problem {
     case .unreadable: return "\(source): cannot read the roles file"
     case .notJSON: return "\(source): not valid JSON"
+    case .duplicateKey: return "\(place): \(JSONValue.duplicateKeyMessage)"
     case .notAnObject: return "\(source): expected a JSON object of column roles"
     case .unknownKey:
       let known = ColumnRoles.CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
