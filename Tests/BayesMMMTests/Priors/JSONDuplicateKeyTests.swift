@@ -48,4 +48,81 @@ final class JSONDuplicateKeyTests: TemporaryFolderTestCase {
           + "an object")
     }
   }
+
+  /// Random documents, written by `serialized(pretty:)` with escapes in their keys: the scan
+  /// finds the same first duplicate as a walk over the values, in document order.
+  func testRandomDocumentsAgreeWithAWalkOverTheValues() {
+    var withDuplicates = 0
+    for seed in UInt64(1)...300 {
+      var generator = RepeatableGenerator(seed: seed)
+      let document = randomValue(depth: 0, generator: &generator)
+      if firstDuplicate(in: document, path: "") != nil { withDuplicates += 1 }
+      for pretty in [false, true] {
+        let text = document.serialized(pretty: pretty)
+        XCTAssertEqual(
+          JSONValue.firstDuplicateKey(in: Data(text.utf8)),
+          firstDuplicate(in: document, path: ""),
+          "seed \(seed): \(text)")
+      }
+    }
+    XCTAssertGreaterThan(withDuplicates, 50, "the documents must exercise duplicates")
+  }
+
+  private func firstDuplicate(in value: JSONValue, path: String) -> String? {
+    switch value {
+    case .object(let members):
+      var seen: Set<String> = []
+      for member in members {
+        let keyPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+        if !seen.insert(member.key).inserted { return keyPath }
+        if let found = firstDuplicate(in: member.value, path: keyPath) { return found }
+      }
+      return nil
+    case .array(let elements):
+      for (index, element) in elements.enumerated() {
+        if let found = firstDuplicate(in: element, path: "\(path)[\(index)]") { return found }
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  private func randomValue(depth: Int, generator: inout RepeatableGenerator) -> JSONValue {
+    let keys = ["a", "b", "sd", "é", "q\"", "back\\slash", "tab\t", "nul\u{0}", "😀", "a.b"]
+    // The top level is always an object, as in a priors or roles file.
+    let kind = depth == 0 ? 5 : depth >= 3 ? generator.next(below: 4) : generator.next(below: 6)
+    switch kind {
+    case 0: return .number(Double(generator.next(below: 2000)) / 8 - 100)
+    case 1: return .string(keys[generator.next(below: keys.count)])
+    case 2: return generator.next(below: 2) == 0 ? .bool(true) : .null
+    case 3: return .array([])
+    case 4:
+      return .array(
+        (0..<generator.next(below: 4)).map { _ in
+          randomValue(depth: depth + 1, generator: &generator)
+        })
+    default:
+      return .object(
+        (0..<generator.next(below: 6)).map { _ in
+          (key: keys[generator.next(below: keys.count)],
+           value: randomValue(depth: depth + 1, generator: &generator))
+        })
+    }
+  }
+}
+
+/// SplitMix64: the same stream for the same seed on every machine.
+private struct RepeatableGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next(below bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(bound))
+  }
 }
