@@ -41,6 +41,21 @@ extension WeeklyDataset {
       unusedColumns: unused, ignoredColumns: reader.ignoredColumns(excluding: unused))
   }
 
+  /// The file's bytes (`RegularFile`); `/dev/null` reads as empty, a FIFO or device is
+  /// refused unopened.
+  private static func readBytes(_ path: String) throws(DataError) -> [UInt8] {
+    do {
+      return try RegularFile.contents(atPath: path)
+    } catch {
+      switch error {
+      case .noSuchFile: throw .unreadable(file: path, reason: "no such file")
+      case .folder: throw .unreadable(file: path, reason: "it is a folder")
+      case .special(let kind): throw .notARegularFile(file: path, kind: kind)
+      case .unreadable: throw .unreadable(file: path, reason: "permission denied or I/O error")
+      }
+    }
+  }
+
   private static func csvTable(_ bytes: [UInt8], source: String) throws(DataError) -> CSVTable {
     let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
     guard bytes.contains(where: { !blank.contains($0) }) else { throw .emptyFile(file: source) }

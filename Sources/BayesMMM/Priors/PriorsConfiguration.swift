@@ -24,8 +24,14 @@ public struct PriorsConfiguration: Sendable {
 
   /// Reads and validates a priors file.
   public init(contentsOf path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw PriorsError(file: path, keyPath: "", message: "cannot read the file")
+    let data: Data
+    do {
+      data = Data(try RegularFile.contents(atPath: path))
+    } catch {
+      guard case .special(let kind) = error else {
+        throw PriorsError(file: path, keyPath: "", message: "cannot read the file")
+      }
+      throw PriorsError(file: path, keyPath: "", message: "not a regular file but \(kind)")
     }
     let json: JSONValue
     do {
