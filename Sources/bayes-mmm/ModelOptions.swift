@@ -22,7 +22,8 @@ struct ModelOptions: ParsableArguments {
     return path
   }
 
-  /// Loads the data and priors, audits the data and builds the model.
+  /// Loads the data and priors, audits the data and builds the model: the one pre-flight
+  /// check that `sample` and `check-data` share, so both refuse the same data.
   func prepare() throws -> PreparedModel {
     let configuration = try PriorsConfiguration(contentsOf: try resolvedPriorsPath())
     return try PreparedModel(dataset: try dataOptions.loadDataset(), configuration: configuration)

@@ -150,4 +150,143 @@ final class CheckDataCommandTests: XCTestCase {
     XCTAssertEqual(
       result.stderr, "error: roles: key \"social\": at least one social channel is needed\n")
   }
+
+  /// Runs `check-data` and `sample` on the same file and options; both must fail alike.
+  private func assertBothCommandsFail(
+    data: String, in directory: URL, options: [String] = [], _ expected: String,
+    line: UInt = #line
+  ) throws {
+    let checked = try CLI.run(["check-data", "--data", data] + options, in: directory)
+    XCTAssertEqual(checked.status, 1, line: line)
+    XCTAssertEqual(checked.stdout, "", line: line)
+    XCTAssertEqual(checked.stderr, expected, line: line)
+    let out = directory.appendingPathComponent("run").path
+    let sampled = try CLI.run(
+      ["sample", "--data", data, "--out", out, "--chains", "1", "--warmup", "10", "--draws", "10",
+       "--quiet"] + options, in: directory)
+    XCTAssertEqual(sampled.status, 1, line: line)
+    XCTAssertEqual(sampled.stderr, expected, line: line)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out), line: line)
+  }
+
+  func testFewerWeeksThanParametersFailsCheckDataWithTheMessageOfSample() throws {
+    let directory = try badFile { lines in lines = Array(lines.prefix(60)) }
+    try assertBothCommandsFail(
+      data: "bad.csv", in: directory,
+      "error: bad.csv: 59 weeks of data but the model has 60 parameters; it needs at least as "
+        + "many weeks as parameters\n")
+  }
+
+  func testCheckDataReadsThePriorsFileLikeSample() throws {
+    let directory = try badFile { lines in lines = Array(lines.prefix(70)) }
+    let priors = try String(
+      contentsOf: CLI.packageRoot.appendingPathComponent("priors/default.json"), encoding: .utf8)
+      .replacingOccurrences(of: "\"seasonality_order\": 2", with: "\"seasonality_order\": 8")
+    try Data(priors.utf8).write(to: directory.appendingPathComponent("priors.json"))
+    let plain = try CLI.run(["check-data", "--data", "bad.csv"], in: directory)
+    XCTAssertEqual(plain.status, 0, plain.stderr)
+    try assertBothCommandsFail(
+      data: "bad.csv", in: directory, options: ["--priors", "priors.json"],
+      "error: bad.csv: 69 weeks of data but the model has 96 parameters; it needs at least as "
+        + "many weeks as parameters\n")
+  }
+
+  func testConstantOutcomeIsRefusedByCheckDataAndSample() throws {
+    let directory = try badFile { lines in
+      for index in lines.indices.dropFirst() {
+        var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false)
+        fields[fields.count - 1] = "5000"
+        lines[index] = fields.joined(separator: ",")
+      }
+    }
+    try assertBothCommandsFail(
+      data: "bad.csv", in: directory,
+      "error: bad.csv: column \"revenue\" (outcome) is 5000 in every week; a constant outcome "
+        + "leaves nothing for the model to explain\n")
+  }
+
+  func testSubnormalRevenueIsRefusedByCheckDataAndSample() throws {
+    let directory = try badFile { lines in
+      lines[8] = lines[8].replacingOccurrences(of: ",1.0", with: ",1e-320")
+    }
+    try assertBothCommandsFail(
+      data: "bad.csv", in: directory,
+      "error: bad.csv: line 9 (row 8), column \"revenue\": 1e-320 is too close to 0 (below "
+        + "2.2250738585072014e-308, the smallest normal double); the outcome is modelled on "
+        + "the log scale, where such a value underflows\n")
+  }
+
+  func testOneDataRowIsTooFewWeeksBeforeAnyConstantColumn() throws {
+    let directory = try badFile { lines in lines = Array(lines.prefix(2)) }
+    try assertBothCommandsFail(
+      data: "bad.csv", in: directory,
+      "error: bad.csv: 1 week of data; at least 2 are needed to load a file (and a fit needs "
+        + "at least as many weeks as the model has parameters)\n")
+  }
+
+  func testNULInAFieldIsEscapedInTheError() throws {
+    let directory = try badFile { lines in
+      lines[4] = lines[4].replacingOccurrences(
+        of: ",0.0,0.0,0.0,0,103.14", with: ",1\u{0}2,0.0,0.0,0,103.14")
+    }
+    let result = try CLI.run(["check-data", "--data", "bad.csv"], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: bad.csv: line 5 (row 4), column \"tiktok_spend\": \"1\\u{0}2\" is not a number\n")
+  }
+
+  func testDevNullIsAnEmptyFile() throws {
+    let result = try CLI.run(["check-data", "--data", "/dev/null"])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.stderr, "error: /dev/null: the file is empty\n")
+  }
+
+  func testAFIFOIsNotARegularFileAndIsNotOpened() throws {
+    let directory = try temporaryFolder()
+    let fifo = directory.appendingPathComponent("pipe.csv").path
+    XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+    let result = try CLI.run(["check-data", "--data", "pipe.csv"], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: pipe.csv: not a regular file but a named pipe (FIFO); bayes-mmm reads data "
+        + "from regular files only\n")
+  }
+
+  func testDuplicateKeyInThePriorsFileIsAnErrorNamingItsPath() throws {
+    let directory = try temporaryFolder()
+    let priors = try String(
+      contentsOf: CLI.packageRoot.appendingPathComponent("priors/default.json"), encoding: .utf8)
+      .replacingOccurrences(
+        of: "\"priors\": {",
+        with: "\"priors\": {\n    \"revenue_sigma\": {\"family\": \"half_normal\", \"sd\": 9},")
+    try Data(priors.utf8).write(to: directory.appendingPathComponent("priors.json"))
+    let result = try CLI.run(["check-data", "--priors", "priors.json"], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: priors.json: key \"priors.revenue_sigma\": duplicate key; each key may appear "
+        + "only once in an object\n")
+  }
+
+  func testDownstreamEntryNamingAMissingColumnIsAnError() throws {
+    let directory = try temporaryFolder()
+    try Data(#"{"downstream_of_social": ["social_followers", "followrs"]}"#.utf8)
+      .write(to: directory.appendingPathComponent("roles.json"))
+    let result = try CLI.run(
+      ["check-data", "--roles", "roles.json", "--data", DataOptionsPaths.bundled], in: directory)
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.stderr,
+      "error: \(DataOptionsPaths.bundled): column \"followrs\" (downstream_of_social) not "
+        + "found; the header has: week, facebook_spend, google_spend, tiktok_spend, "
+        + "instagram_spend, snapchat_spend, social_followers, average_price, promotions, "
+        + "emails_send, sms_send, revenue\n")
+  }
+}
+
+/// Paths the tests pass to `--data`.
+private enum DataOptionsPaths {
+  static let bundled = CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv").path
 }

@@ -32,15 +32,28 @@ extension ColumnRoles {
   /// Reads and validates a roles JSON file; every error names the file and, where there is
   /// one, the key.
   public static func load(fromFile path: String) throws(ColumnRolesError) -> ColumnRoles {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ColumnRolesError(source: path, key: nil, problem: .unreadable)
+    let bytes: [UInt8]
+    do {
+      bytes = try RegularFile.contents(atPath: path)
+    } catch {
+      guard case .special(let kind) = error else {
+        throw ColumnRolesError(source: path, key: nil, problem: .unreadable)
+      }
+      throw ColumnRolesError(source: path, key: nil, problem: .notARegularFile(kind: kind))
     }
-    return try decode(data, source: path)
+    return try decode(Data(bytes), source: path)
   }
 
-  /// Decodes and validates roles JSON held in memory; `source` names it in errors.
+  /// Decodes and validates roles JSON held in memory; `source` names it in errors. Text that
+  /// is not JSON is refused first, then a key given twice in one object (naming its path),
+  /// then the content.
   public static func decode(_ data: Data, source: String) throws(ColumnRolesError) -> ColumnRoles
   {
+    guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil
+    else { throw ColumnRolesError(source: source, key: nil, problem: .notJSON) }
+    if let duplicate = JSONValue.firstDuplicateKey(in: data) {
+      throw ColumnRolesError(source: source, key: duplicate, problem: .duplicateKey)
+    }
     let roles: ColumnRoles
     do {
       roles = try JSONDecoder().decode(ColumnRoles.self, from: data)
@@ -60,7 +73,11 @@ extension ColumnRoles {
 public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Problem: Equatable, Sendable {
     case unreadable
+    /// A FIFO, device or socket (never opened; see `RegularFile`).
+    case notARegularFile(kind: String)
     case notJSON
+    /// A key given twice in one object (Foundation would keep one value silently).
+    case duplicateKey
     case notAnObject
     case unknownKey
     case expectedName
@@ -83,10 +100,17 @@ public struct ColumnRolesError: Error, Equatable, Sendable, CustomStringConverti
   }
 
   public var description: String {
+    MessageText.escapingControlCharacters(unescapedDescription)
+  }
+
+  private var unescapedDescription: String {
     let place = key.map { "\(source): key \"\($0)\"" } ?? source
     switch problem {
     case .unreadable: return "\(source): cannot read the roles file"
+    case .notARegularFile(let kind):
+      return "\(source): the roles file is not a regular file but \(kind)"
     case .notJSON: return "\(source): not valid JSON"
+    case .duplicateKey: return "\(place): \(JSONValue.duplicateKeyMessage)"
     case .notAnObject: return "\(source): expected a JSON object of column roles"
     case .unknownKey:
       let known = ColumnRoles.CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")

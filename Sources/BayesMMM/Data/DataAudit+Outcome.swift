@@ -27,8 +27,8 @@ extension DataAudit {
       findings.append(AuditFinding(
         .warning, .outcomeFloor, column: column, rows: rows,
         message: "\(column) is exactly \(AuditText.money(floor)), its minimum, in "
-          + "\(AuditText.weeks(rows.count)): a reporting floor, not a sale ("
-          + AuditText.dates(rows, in: data) + ")",
+          + "\(rows.count) of \(AuditText.weeks(data.weekCount)): a reporting floor, not a sale ("
+          + OutcomeFloor.ruleText + "; " + AuditText.dates(rows, in: data) + ")",
         action: "treated as left-censored: these weeks contribute P(\(column) <= "
           + "\(AuditText.money(floor))) instead of a density (MODEL.md 3.4)"))
     }

@@ -15,14 +15,19 @@ public struct DataLocation: Equatable, Sendable, CustomStringConvertible {
 
 /// A data file the model cannot use. Every description names the file and, where they
 /// apply, the line, the data row and the column, and says what is wrong, e.g.
-/// `data.csv: line 5 (row 4), column "tiktok_spend": "abc" is not a number`.
+/// `data.csv: line 5 (row 4), column "tiktok_spend": "abc" is not a number`. Control
+/// characters from the file (a NUL in a field, an ESC in a header) are escaped in every
+/// description (`MessageText`), so they are shown rather than sent to the terminal.
 public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   case emptyFile(file: String)
+  /// A FIFO, device or socket: never opened, since reading one can block or never end.
+  case notARegularFile(file: String, kind: String)
   case noDataRows(file: String)
   case malformedCSV(file: String, line: Int, reason: String)
   case raggedRow(file: String, at: DataLocation, fields: Int, expected: Int)
   case missingColumn(file: String, column: String, role: ColumnRole, available: [String])
+  case missingDownstreamColumn(file: String, column: String, available: [String])
   case duplicatedColumn(file: String, column: String, firstField: Int, secondField: Int)
   case emptyField(file: String, at: DataLocation, column: String)
   case notANumber(file: String, at: DataLocation, column: String, text: String)
@@ -31,6 +36,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                      role: ColumnRole)
   case nonPositiveValue(file: String, at: DataLocation, column: String, text: String,
                         role: ColumnRole)
+  /// A positive value below the smallest normal double in a log-scale column.
+  case subnormalValue(file: String, at: DataLocation, column: String, text: String,
+                      role: ColumnRole)
   case promotionOutOfRange(file: String, at: DataLocation, column: String, text: String)
   case unparsableDate(file: String, at: DataLocation, column: String, text: String)
   case duplicatedDate(file: String, at: DataLocation, column: String, date: String,
@@ -39,13 +47,24 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                       previous: DataLocation, previousDate: String, days: Int)
   case constantRegressor(file: String, column: String, role: ColumnRole, value: String)
   case tooFewRows(file: String, rows: Int, parameters: Int)
+  /// Fewer rows than any check across weeks needs (`WeeklyDataset.minimumWeekCount`).
+  case tooFewWeeksToLoad(file: String, rows: Int, minimum: Int)
+  case constantOutcome(file: String, column: String, value: String)
+  case floorCoversMostWeeks(file: String, column: String, value: String, weeks: Int, of: Int)
 
   public var description: String {
+    MessageText.escapingControlCharacters(unescapedDescription)
+  }
+
+  private var unescapedDescription: String {
     switch self {
     case .unreadable(let file, let reason):
       return "\(file): cannot read the data file (\(reason))"
     case .emptyFile(let file):
       return "\(file): the file is empty"
+    case .notARegularFile(let file, let kind):
+      return "\(file): not a regular file but \(kind); bayes-mmm reads data from regular files "
+        + "only"
     case .noDataRows(let file):
       return "\(file): the file has a header but no data rows"
     case .malformedCSV(let file, let line, let reason):
@@ -55,6 +74,9 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(expected)"
     case .missingColumn(let file, let column, let role, let available):
       return "\(file): column \"\(column)\" (\(role.rawValue)) not found; the header has: "
+        + available.joined(separator: ", ")
+    case .missingDownstreamColumn(let file, let column, let available):
+      return "\(file): column \"\(column)\" (downstream_of_social) not found; the header has: "
         + available.joined(separator: ", ")
     case .duplicatedColumn(let file, let column, let firstField, let secondField):
       return "\(file): line 1: column \"\(column)\" appears twice (fields \(firstField) and "
@@ -72,6 +94,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case .nonPositiveValue(let file, let at, let column, let text, let role):
       return "\(file): \(at), column \"\(column)\": \(text) is not positive; \(role.valueNoun) "
         + "must be > 0 (the model takes its logarithm)"
+    case .subnormalValue(let file, let at, let column, let text, let role):
+      return "\(file): \(at), column \"\(column)\": \(text) is too close to 0 (below "
+        + "\(Double.leastNormalMagnitude), the smallest normal double); \(role.valueNoun) is "
+        + "modelled on the log scale, where such a value underflows"
     case .promotionOutOfRange(let file, let at, let column, let text):
       return "\(file): \(at), column \"\(column)\": \(text) is outside [0, 1]; a promotion is "
         + "0/1 or an intensity in [0, 1]"
@@ -90,6 +116,17 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case .tooFewRows(let file, let rows, let parameters):
       return "\(file): \(rows) weeks of data but the model has \(parameters) parameters; it "
         + "needs at least as many weeks as parameters"
+    case .tooFewWeeksToLoad(let file, let rows, let minimum):
+      return "\(file): \(rows) week\(rows == 1 ? "" : "s") of data; at least \(minimum) are "
+        + "needed to load a file (and a fit needs at least as many weeks as the model has "
+        + "parameters)"
+    case .constantOutcome(let file, let column, let value):
+      return "\(file): column \"\(column)\" (outcome) is \(value) in every week; a constant "
+        + "outcome leaves nothing for the model to explain"
+    case .floorCoversMostWeeks(let file, let column, let value, let weeks, let total):
+      return "\(file): column \"\(column)\" (outcome) is at its minimum \(value) in \(weeks) "
+        + "of \(total) weeks; a floor over more than half the weeks leaves too few observed "
+        + "weeks to fit"
     }
   }
 }

@@ -78,6 +78,10 @@ struct RowReader {
     if role.mustBePositive, value <= 0 {
       throw .nonPositiveValue(file: source, at: at, column: column, text: text, role: role)
     }
+    // log(value / scale) underflows to -inf for subnormal values (1e-320 / 49,053 is 0).
+    if role.mustBePositive, value < Double.leastNormalMagnitude {
+      throw .subnormalValue(file: source, at: at, column: column, text: text, role: role)
+    }
     if role == .promotion, !(0...1).contains(value) {
       throw .promotionOutOfRange(file: source, at: at, column: column, text: text)
     }

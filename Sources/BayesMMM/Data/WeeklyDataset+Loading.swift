@@ -4,7 +4,9 @@ extension WeeklyDataset {
   /// Reads, parses and validates a weekly CSV file.
   ///
   /// Errors come in file order (header first, then row by row, columns left to right), so the
-  /// first problem in the file is the one reported. Throws `ColumnRolesError` for roles that
+  /// first problem in the file is the one reported; then come the checks across weeks: at
+  /// least `minimumWeekCount` rows, an outcome that varies (not constant, no floor over more
+  /// than half the weeks), no constant regressor. Throws `ColumnRolesError` for roles that
   /// break their invariant and `DataError` for everything about the file.
   public static func load(path: String, roles: ColumnRoles = ColumnRoles()) throws
     -> WeeklyDataset
@@ -28,6 +30,9 @@ extension WeeklyDataset {
     for (index, record) in table.records.enumerated() {
       try reader.read(record, row: index + 1)
     }
+    try checkEnoughWeeks(table.records.count, source: source)
+    try checkOutcomeVaries(
+      reader.columns[roles.outcome] ?? [], column: roles.outcome, source: source)
     try checkNotConstant(reader.columns, roles: roles, source: source)
     let unused = reader.unusedColumns()
     return WeeklyDataset(
@@ -36,16 +41,19 @@ extension WeeklyDataset {
       unusedColumns: unused, ignoredColumns: reader.ignoredColumns(excluding: unused))
   }
 
+  /// The file's bytes (`RegularFile`); `/dev/null` reads as empty, a FIFO or device is
+  /// refused unopened.
   private static func readBytes(_ path: String) throws(DataError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .unreadable(file: path, reason: "no such file")
+    do {
+      return try RegularFile.contents(atPath: path)
+    } catch {
+      switch error {
+      case .noSuchFile: throw .unreadable(file: path, reason: "no such file")
+      case .folder: throw .unreadable(file: path, reason: "it is a folder")
+      case .special(let kind): throw .notARegularFile(file: path, kind: kind)
+      case .unreadable: throw .unreadable(file: path, reason: "permission denied or I/O error")
+      }
     }
-    guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a folder") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(file: path, reason: "permission denied or I/O error")
-    }
-    return [UInt8](data)
   }
 
   private static func csvTable(_ bytes: [UInt8], source: String) throws(DataError) -> CSVTable {
@@ -77,6 +85,12 @@ extension WeeklyDataset {
     }
     for (column, role) in roles.assignments where firstField[column] == nil {
       throw .missingColumn(file: source, column: column, role: role, available: header)
+    }
+    // The default list applies only where the file has the column; a list the user gave
+    // must name columns of the file.
+    guard roles.downstreamOfSocial != ColumnRoles().downstreamOfSocial else { return }
+    for column in roles.downstreamOfSocial where firstField[column] == nil {
+      throw .missingDownstreamColumn(file: source, column: column, available: header)
     }
   }
 

@@ -11,8 +11,10 @@
 ///
 /// Invariants (established by `load`): every series has `weekCount` entries; dates strictly
 /// increase in whole weeks (gaps of several weeks are allowed and visible in `weekIndex`);
-/// outcome and price are > 0; spend and owned volumes are >= 0; promotion is in [0, 1]; no
-/// regressor is constant; every value is finite. Rows keep the file's order.
+/// at least `minimumWeekCount` weeks; outcome and price are normal positive doubles (>= 2.2e-308,
+/// so their logarithms are finite); spend and owned volumes are >= 0; promotion is in [0, 1];
+/// the outcome is not constant and its floor covers at most half the weeks; no regressor is
+/// constant; every value is finite. Rows keep the file's order.
 public struct WeeklyDataset: Sendable {
   /// The path the file was read from, as given (used in messages).
   public let sourcePath: String
@@ -56,8 +58,9 @@ public struct WeeklyDataset: Sendable {
   /// Columns with no role that are not all numbers: ignored.
   public let ignoredColumns: [String]
 
-  /// The outcome's floor: its minimum when that minimum occurs in two or more weeks
-  /// (a reporting floor such as 1.00 rather than a sale); `nil` when there is none.
+  /// The outcome's floor: its minimum when that minimum repeats in at least 3 weeks and 2% of
+  /// the weeks (`OutcomeFloor`; a reporting floor such as 1.00 rather than a sale); `nil` when
+  /// there is none.
   public let floorValue: Double?
   /// Weeks whose outcome sits at the floor (left-censored, MODEL.md 3.4).
   public let isFloor: [Bool]

@@ -11,8 +11,8 @@ import Foundation
 /// ```
 ///
 /// Every family of `PriorFamilyKey` must be present under `"priors"`; `"model"` and
-/// `"channels"` are optional. Unknown keys, a channel that is not in the data, a family a
-/// channel cannot override, and a prior whose support does not fit its parameter (a
+/// `"channels"` are optional. A key given twice in one object, unknown keys, a channel that
+/// is not in the data, a family a channel cannot override, and a prior whose support does not fit its parameter (a
 /// normal prior on an adstock decay, say) are errors naming the key.
 public struct PriorsConfiguration: Sendable {
   /// The file the configuration was read from (for messages and run records).
@@ -24,14 +24,24 @@ public struct PriorsConfiguration: Sendable {
 
   /// Reads and validates a priors file.
   public init(contentsOf path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw PriorsError(file: path, keyPath: "", message: "cannot read the file")
+    let data: Data
+    do {
+      data = Data(try RegularFile.contents(atPath: path))
+    } catch {
+      guard case .special(let kind) = error else {
+        throw PriorsError(file: path, keyPath: "", message: "cannot read the file")
+      }
+      throw PriorsError(file: path, keyPath: "", message: "not a regular file but \(kind)")
     }
     let json: JSONValue
     do {
       json = try JSONValue(parsing: data)
     } catch {
       throw PriorsError(file: path, keyPath: "", message: "not valid JSON (\(error))")
+    }
+    if let duplicate = JSONValue.firstDuplicateKey(in: data) {
+      throw PriorsError(
+        file: path, keyPath: duplicate, message: JSONValue.duplicateKeyMessage)
     }
     try self.init(json: json, source: path)
   }

@@ -21,12 +21,13 @@ public struct PriorsError: Error, CustomStringConvertible, Equatable, Sendable {
     self.message = message
   }
 
-  /// `<file>: key "<keyPath>": <message>`, leaving out the parts that are empty.
+  /// `<file>: key "<keyPath>": <message>`, leaving out the parts that are empty; control
+  /// characters (a NUL in a key) are escaped (`MessageText`).
   public var description: String {
     var parts: [String] = []
     if !file.isEmpty { parts.append(file) }
     if !keyPath.isEmpty { parts.append("key \"\(keyPath)\"") }
     parts.append(message)
-    return parts.joined(separator: ": ")
+    return MessageText.escapingControlCharacters(parts.joined(separator: ": "))
   }
 }

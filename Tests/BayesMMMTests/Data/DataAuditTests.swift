@@ -47,8 +47,9 @@ final class DataAuditTests: TemporaryFolderTestCase {
     XCTAssertEqual(floor.rows, [8, 31, 35, 57, 61, 62, 84, 89])
     XCTAssertEqual(
       floor.message,
-      "revenue is exactly 1.00, its minimum, in 8 weeks: a reporting floor, not a sale "
-        + "(2023-11-05, 2024-04-14, 2024-05-12, 2024-10-13, 2024-11-10, 2024-11-17, 2025-04-20, "
+      "revenue is exactly 1.00, its minimum, in 8 of 104 weeks: a reporting floor, not a sale "
+        + "(a minimum repeated in at least 3 weeks and 2% of the weeks is read as a floor; "
+        + "2023-11-05, 2024-04-14, 2024-05-12, 2024-10-13, 2024-11-10, 2024-11-17, 2025-04-20, "
         + "2025-05-25)")
     XCTAssertEqual(
       floor.action,

@@ -60,6 +60,10 @@ final class DataColumnRolesTests: XCTestCase {
                 "roles.json: key \"social\": column \"a\" has two roles, social and social")
     assertError("[1, 2]", "roles.json: expected a JSON object of column roles")
     assertError("{\"social\": ", "roles.json: not valid JSON")
+    assertError(
+      #"{"social": ["a"], "owned": [], "social": ["b"]}"#,
+      "roles.json: key \"social\": duplicate key; each key may appear only once in an object")
+    assertError(#"{"social": ["a"], "social": 3, "x": }"#, "roles.json: not valid JSON")
   }
 
   func testUnreadableFile() {

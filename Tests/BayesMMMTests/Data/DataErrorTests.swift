@@ -106,6 +106,84 @@ final class DataErrorTests: TemporaryFolderTestCase {
         + "model takes its logarithm)")
   }
 
+  func testSubnormalOutcomeOrPriceIsRefused() throws {
+    try assertLoadFails(
+      try DataFixtures.replacing(row: 8, column: "revenue", with: "1e-320"),
+      "line 9 (row 8), column \"revenue\": 1e-320 is too close to 0 (below "
+        + "2.2250738585072014e-308, the smallest normal double); the outcome is modelled on the "
+        + "log scale, where such a value underflows")
+    try assertLoadFails(
+      try DataFixtures.replacing(row: 5, column: "average_price", with: "2e-308"),
+      "line 6 (row 5), column \"average_price\": 2e-308 is too close to 0 (below "
+        + "2.2250738585072014e-308, the smallest normal double); the price is modelled on the "
+        + "log scale, where such a value underflows")
+    let tinyButNormal = try write(
+      try DataFixtures.replacing(row: 8, column: "revenue", with: "1e-300"), to: "normal.csv")
+    XCTAssertEqual(try WeeklyDataset.load(path: tinyButNormal).outcome[7], 1e-300)
+  }
+
+  func testControlCharactersAreEscapedInEveryMessage() throws {
+    try assertLoadFails(
+      try DataFixtures.replacing(row: 4, column: "tiktok_spend", with: "1\u{0}2\u{1B}\t"),
+      "line 5 (row 4), column \"tiktok_spend\": \"1\\u{0}2\\u{1B}\" is not a number")
+    try assertLoadFails(
+      try DataFixtures.realText().replacingOccurrences(of: "sms_send,", with: "sms\u{7F}send,"),
+      "column \"sms_send\" (owned) not found; the header has: week, facebook_spend, "
+        + "google_spend, tiktok_spend, instagram_spend, snapchat_spend, social_followers, "
+        + "average_price, promotions, emails_send, sms\\u{7F}send, revenue")
+    XCTAssertEqual(
+      MessageText.escapingControlCharacters("a\u{0}\n\r\t\u{85}é\\"),
+      "a\\u{0}\\n\\r\\t\\u{85}é\\")
+  }
+
+  func testDownstreamColumnMustBeInTheFile() throws {
+    try assertLoadFails(
+      try DataFixtures.realText(), roles: ColumnRoles(downstreamOfSocial: ["followers"]),
+      "column \"followers\" (downstream_of_social) not found; the header has: week, "
+        + "facebook_spend, google_spend, tiktok_spend, instagram_spend, snapchat_spend, "
+        + "social_followers, average_price, promotions, emails_send, sms_send, revenue")
+    // The default list applies only when the file has the column.
+    let text = try DataFixtures.selecting(
+      ["week", "facebook_spend", "google_spend", "tiktok_spend", "instagram_spend",
+       "snapchat_spend", "average_price", "promotions", "emails_send", "sms_send",
+       "revenue"].map { ($0, $0) })
+    XCTAssertEqual(try WeeklyDataset.load(path: try write(text, to: "few.csv")).weekCount, 104)
+  }
+
+  func testOneRowIsTooFewWeeksBeforeAnyConstantColumn() throws {
+    let lines = try DataFixtures.realLines()
+    try assertLoadFails(
+      lines.prefix(2).joined(separator: "\n") + "\n",
+      "1 week of data; at least 2 are needed to load a file (and a fit needs at least as many "
+        + "weeks as the model has parameters)")
+    // Two weeks are loaded, so the checks across rows speak again.
+    let two = try write(lines.prefix(3).joined(separator: "\n"), to: "two.csv")
+    XCTAssertThrowsError(try WeeklyDataset.load(path: two)) { error in
+      XCTAssertTrue(
+        "\(error)".contains("\"promotions\" (promotion) is 0 in every week"), "\(error)")
+    }
+  }
+
+  func testNonRegularFiles() throws {
+    XCTAssertThrowsError(try WeeklyDataset.load(path: "/dev/null")) { error in
+      XCTAssertEqual("\(error)", "/dev/null: the file is empty")
+    }
+    let fifo = folder.appendingPathComponent("pipe").path
+    XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+    XCTAssertThrowsError(try WeeklyDataset.load(path: fifo)) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "\(fifo): not a regular file but a named pipe (FIFO); bayes-mmm reads data from "
+          + "regular files only")
+    }
+    XCTAssertThrowsError(try WeeklyDataset.load(path: "/dev/zero")) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "/dev/zero: not a regular file but a character device; bayes-mmm reads data from "
+          + "regular files only")
+    }
+  }
+
   func testUnparsableDate() throws {
     try assertLoadFails(
       try DataFixtures.replacing(row: 4, column: "week", with: "2023/10/08"),
