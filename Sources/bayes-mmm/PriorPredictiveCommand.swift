@@ -45,9 +45,9 @@ struct PriorPredictiveCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
       _ = try OutputOwnership.inspectFolder(
         out, as: PriorPredictiveFolder.kind, option: "--out")
-      let interrupt = InterruptHandler.install()
       let prepared = try modelOptions.prepare()
       let simulated = PriorPredictiveSimulator.simulate(
         model: prepared.model, count: draws, seed: seed)

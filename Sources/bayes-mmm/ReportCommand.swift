@@ -41,8 +41,8 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      try OutputOwnership.checkFile(out, as: .htmlReport, newContent: Data(), option: "--out")
       let interrupt = InterruptHandler.install()
+      try OutputOwnership.checkFile(out, as: .htmlReport, newContent: Data(), option: "--out")
       let stored = try StoredRun.read(directory: runDirectory)
       let prepared = try stored.rebuildModel(
         dataPath: try RunDataLocator.locate(run: stored, override: data))

@@ -47,11 +47,11 @@ struct SampleCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
       let prepared = try modelOptions.prepare()
       let settings = samplerOptions.settings
       let display = ProgressDisplay(chains: settings.chains, quiet: quiet)
       _ = try OutputOwnership.inspectFolder(out, as: RunFolder.kind, option: "--out")
-      let interrupt = InterruptHandler.install()
       let run = try FitRun.sample(
         prepared: prepared, settings: settings,
         effects: EffectSettings(mediatorPaths: mediatorPaths),

@@ -98,8 +98,8 @@ final class SignalTests: XCTestCase {
   func testSIGINTDuringTheEffectsPassKeepsTheOldRunAndExits130() throws {
     let before = try earlierRun()
     let outcome = try interrupt(
-      ["--chains", "1", "--warmup", "20", "--draws", "20", "--mediator-paths", "20000", "--quiet"],
-      signals: [SIGINT], when: started(after: 2.5))
+      ["--chains", "1", "--warmup", "20", "--draws", "60", "--mediator-paths", "20000", "--quiet"],
+      signals: [SIGINT], when: started(after: 4))
     XCTAssertEqual(outcome.status, 130, outcome.stderr)
     XCTAssertEqual(outcome.stderr, "interrupted: nothing was written to \(run.path)\n")
     XCTAssertEqual(try snapshot(folder), before)

@@ -17,7 +17,11 @@ public enum RunFolder {
   /// How a run folder is recognised: run.json with `"tool": "bayes-mmm"` and `"kind": "run"`
   /// (or no `kind`, as run folders had before format version 2), listing its chain files.
   public static let kind = OutputOwnership.FolderKind(
-    noun: "run folder", marker: "run.json", kind: RunRecord.kind, acceptsMissingKind: true,
+    noun: "run folder", marker: "run.json", kind: RunRecord.kind,
+    isLegacyMarker: {
+      $0["tool"]?.stringValue == OutputOwnership.toolName && $0["kind"] == nil
+        && $0["chain_files"]?.arrayValue != nil
+    },
     listedFiles: { $0["chain_files"]?.arrayValue?.compactMap(\.stringValue) ?? [] },
     ownsName: { isChainFileName($0) })
 

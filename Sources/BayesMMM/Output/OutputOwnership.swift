@@ -11,7 +11,8 @@ import Foundation
 /// - missing: created with its parents when the output is committed;
 /// - an empty folder: used;
 /// - a folder whose marker file (run.json, summary.json) is a JSON object with
-///   `"tool": "bayes-mmm"` and the folder kind's `"kind"`: ours; only the files the marker
+///   `"tool": "bayes-mmm"` and the folder kind's `"kind"` (or the kind's marker as earlier
+///   versions wrote it, `FolderKind.isLegacyMarker`): ours; only the files the marker
 ///   lists (and that match the kind's file names) are replaced or, when the new output does
 ///   not write them again, removed; anything else in the folder stays;
 /// - anything else (a file, a folder without the marker, a marker of another tool or kind):
@@ -19,8 +20,9 @@ import Foundation
 ///
 /// Single files (`report --out`, `simulate --out` and `--truth-out`): a missing file is
 /// created (with its folder); an existing one is replaced only when it is recognisably ours:
-/// a report holds `htmlGeneratorMeta` in its first 4 KiB; a truth file is a JSON object with
-/// `"tool": "bayes-mmm"`; a simulated CSV cannot carry a marker, so an existing CSV is
+/// a report holds `htmlGeneratorMeta` (or, from earlier versions, the title
+/// `bayes-mmm report`) in its first 4 KiB; a truth file is a JSON object with
+/// `"tool": "bayes-mmm"` (or all of the keys earlier versions wrote); a simulated CSV cannot carry a marker, so an existing CSV is
 /// replaced only by identical content (re-running the same simulation). A folder at the path
 /// is always refused.
 public enum OutputOwnership {
@@ -38,22 +40,24 @@ public enum OutputOwnership {
     public let marker: String
     /// The marker's `"kind"` value: "run".
     public let kind: String
-    /// True when a marker without `"kind"` is accepted (run folders written before the key).
-    public let acceptsMissingKind: Bool
+    /// True for a marker written before markers carried `"tool"` and `"kind"` (an earlier
+    /// version's output, still ours).
+    public let isLegacyMarker: @Sendable (JSONValue) -> Bool
     /// The other files an earlier output of this kind wrote, read from its marker.
     public let listedFiles: @Sendable (JSONValue) -> [String]
     /// True for a file name this kind writes; a listed name that fails it is never touched.
     public let ownsName: @Sendable (String) -> Bool
 
     public init(
-      noun: String, marker: String, kind: String, acceptsMissingKind: Bool = false,
+      noun: String, marker: String, kind: String,
+      isLegacyMarker: @escaping @Sendable (JSONValue) -> Bool = { _ in false },
       listedFiles: @escaping @Sendable (JSONValue) -> [String],
       ownsName: @escaping @Sendable (String) -> Bool
     ) {
       self.noun = noun
       self.marker = marker
       self.kind = kind
-      self.acceptsMissingKind = acceptsMissingKind
+      self.isLegacyMarker = isLegacyMarker
       self.listedFiles = listedFiles
       self.ownsName = ownsName
     }
@@ -96,13 +100,14 @@ public enum OutputOwnership {
     guard let data = FileManager.default.contents(atPath: markerPath),
       let record = try? JSONValue(parsing: data), record.objectMembers != nil
     else { throw refuse("its \(kind.marker) is not a JSON object") }
-    guard record["tool"]?.stringValue == toolName else {
-      throw refuse("its \(kind.marker) has no \"tool\": \"\(toolName)\"")
-    }
-    let recordedKind = record["kind"]?.stringValue
-    guard recordedKind == kind.kind || (recordedKind == nil && kind.acceptsMissingKind) else {
-      throw refuse(
-        "its \(kind.marker) says \"kind\": \"\(recordedKind ?? "")\", not \"\(kind.kind)\"")
+    if !kind.isLegacyMarker(record) {
+      guard record["tool"]?.stringValue == toolName else {
+        throw refuse("its \(kind.marker) has no \"tool\": \"\(toolName)\"")
+      }
+      let recordedKind = record["kind"]?.stringValue ?? ""
+      guard recordedKind == kind.kind else {
+        throw refuse("its \(kind.marker) says \"kind\": \"\(recordedKind)\", not \"\(kind.kind)\"")
+      }
     }
     let listed = kind.listedFiles(record).filter { kind.ownsName($0) && names.contains($0) }
     return .ours(files: listed + [kind.marker])
@@ -130,9 +135,12 @@ public enum OutputOwnership {
     switch kind {
     case .htmlReport:
       let head = String(decoding: existing.prefix(4096), as: UTF8.self)
-      guard head.contains(htmlGeneratorMeta) else { throw refuse("no \(htmlGeneratorMeta)") }
+      guard head.contains(htmlGeneratorMeta) || head.contains(legacyReportTitle) else {
+        throw refuse("no \(htmlGeneratorMeta)")
+      }
     case .truthJSON:
-      guard let json = try? JSONValue(parsing: existing), json["tool"]?.stringValue == toolName
+      guard let json = try? JSONValue(parsing: existing),
+        json["tool"]?.stringValue == toolName || isLegacyTruth(json)
       else { throw refuse("no \"tool\": \"\(toolName)\"") }
     case .simulatedCSV:
       guard existing == newContent else {
@@ -140,6 +148,14 @@ public enum OutputOwnership {
           "a CSV carries no marker of bayes-mmm, so only identical content is replaced")
       }
     }
+  }
+
+  /// The title of reports written before the generator marker.
+  static let legacyReportTitle = "<title>bayes-mmm report</title>"
+
+  /// A truth file written before the `"tool"` key: `simulate`'s keys, all of them.
+  static func isLegacyTruth(_ json: JSONValue) -> Bool {
+    ["seed", "weeks", "truth_source", "parameters", "effects"].allSatisfy { json[$0] != nil }
   }
 
   /// nil when nothing is at `path`; otherwise whether it is a folder (symbolic links

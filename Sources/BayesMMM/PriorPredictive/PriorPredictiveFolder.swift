@@ -25,9 +25,15 @@ public enum PriorPredictiveFolder {
   ]
 
   /// How a prior-predictive folder is recognised: summary.json with `"tool": "bayes-mmm"`
-  /// and `"kind": "prior-predictive"`; it wrote `fileNames`.
+  /// and `"kind": "prior-predictive"` (or, as earlier versions wrote it, no `tool` but every
+  /// key of the check); it wrote `fileNames`.
   public static let kind = OutputOwnership.FolderKind(
     noun: "prior-predictive folder", marker: "summary.json", kind: "prior-predictive",
+    isLegacyMarker: { json in
+      json["tool"] == nil
+        && ["draws", "seed", "revenue", "google_spend", "implied", "flags", "passed"]
+          .allSatisfy { json[$0] != nil }
+    },
     listedFiles: { _ in fileNames }, ownsName: { fileNames.contains($0) })
 
   /// - Throws: `OutputRefusal` when the folder is not ours, `OutputCancelled` when `cancel`
