@@ -35,6 +35,8 @@ import Foundation
 public final class OutputTransaction {
   /// The folder written into, as the user named it.
   public let directory: String
+  /// The output as the user named it (the folder, or the single file), for messages.
+  private let outputPath: String
   private let marker: String?
   private let previousFiles: [String]
   private let cancel: CancellationFlag?
@@ -43,9 +45,11 @@ public final class OutputTransaction {
   private var isFinished = false
 
   private init(
-    directory: String, marker: String?, previousFiles: [String], cancel: CancellationFlag?
+    directory: String, outputPath: String, marker: String?, previousFiles: [String],
+    cancel: CancellationFlag?
   ) {
     self.directory = directory
+    self.outputPath = outputPath
     self.marker = marker
     self.previousFiles = previousFiles
     self.cancel = cancel
@@ -64,7 +68,8 @@ public final class OutputTransaction {
     let previous: [String]
     if case .ours(let files) = state { previous = files } else { previous = [] }
     let output = OutputTransaction(
-      directory: path, marker: kind.marker, previousFiles: previous, cancel: cancel)
+      directory: path, outputPath: path, marker: kind.marker, previousFiles: previous,
+      cancel: cancel)
     if state == .missing { try output.createFolders(path) }
     return output
   }
@@ -82,10 +87,10 @@ public final class OutputTransaction {
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !name.isEmpty else { throw OutputError(path: path, reason: "names a folder, not a file") }
     let output = OutputTransaction(
-      directory: parent, marker: nil, previousFiles: [], cancel: cancel)
+      directory: parent, outputPath: path, marker: nil, previousFiles: [], cancel: cancel)
     if OutputOwnership.entryIsFolder(parent) == nil { try output.createFolders(parent) }
     try output.stage(name, bytes)
-    try output.commit(reportingAs: path)
+    try output.commit()
   }
 
   /// Writes `bytes` to a temporary file that `commit()` will rename to `name`.
@@ -118,15 +123,13 @@ public final class OutputTransaction {
   /// output's files that were not written again.
   /// - Throws: `OutputCancelled` when the flag was set before the renames began (nothing is
   ///   renamed; everything staged is removed); `OutputError` when a rename fails.
-  public func commit() throws { try commit(reportingAs: directory) }
-
-  private func commit(reportingAs output: String) throws {
+  public func commit() throws {
     precondition(!isFinished, "commit twice")
     Self.pauseForTests(cancel: cancel)
     try StagedOutputs.shared.withLock { () throws -> Void in
       if cancel?.isCancelled == true {
         removeStaged()
-        throw OutputCancelled(path: output)
+        throw OutputCancelled(path: outputPath)
       }
       let ordered = staged.filter { $0.name != marker } + staged.filter { $0.name == marker }
       for file in ordered {
@@ -169,7 +172,7 @@ public final class OutputTransaction {
   private func throwIfCancelled() throws {
     guard cancel?.isCancelled == true else { return }
     abandon()
-    throw OutputCancelled(path: directory)
+    throw OutputCancelled(path: outputPath)
   }
 
   /// Creates `path` and its missing parents, each registered so that it is removed again

@@ -90,6 +90,19 @@ final class OutputOwnershipRuleTests: TemporaryFolderTestCase {
     XCTAssertEqual(try entries(folder.path), [])
   }
 
+  func testACancelledSingleFileNamesTheFileAndLeavesNoFolder() throws {
+    let cancel = CancellationFlag()
+    cancel.cancel()
+    let report = path("new/report.html")
+    XCTAssertThrowsError(
+      try OutputTransaction.writeFile(
+        Data("x".utf8), to: report, kind: .htmlReport, cancel: cancel)
+    ) { error in
+      XCTAssertEqual(error as? OutputCancelled, OutputCancelled(path: report))
+    }
+    XCTAssertEqual(try entries(folder.path), [])
+  }
+
   func testReportsOfEarlierVersionsAndOurTruthFilesAreReplaceable() throws {
     let report = path("report.html")
     try "<html><head><title>bayes-mmm report</title></head></html>".write(
