@@ -1,4 +1,5 @@
 import ArgumentParser
+import BayesMMM
 import Foundation
 
 /// The one way every subcommand reports a failure: `error: <description>` on stderr and
@@ -14,7 +15,9 @@ import Foundation
 /// ```
 ///
 /// Argument-parser's own errors (`ValidationError` from `validate()`, unknown options) keep
-/// its usage message and exit code; `ExitCode` and `CleanExit` pass through untouched.
+/// its usage message and exit code; `ExitCode` and `CleanExit` pass through untouched. An
+/// output not written because of SIGINT / SIGTERM (`OutputCancelled`) prints
+/// `interrupted: nothing was written to <path>` and exits with 130 / 143.
 func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
   do {
     return try body()
@@ -22,6 +25,9 @@ func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
     throw exit
   } catch let exit as CleanExit {
     throw exit
+  } catch let cancelled as OutputCancelled {
+    writeToStandardError("\(cancelled)\n")
+    throw ExitCode(InterruptHandler.shared.exitStatus)
   } catch {
     writeToStandardError("error: \(userDescription(of: error))\n")
     throw ExitCode.failure

@@ -19,7 +19,8 @@ struct PriorPredictiveCommand: ParsableCommand {
       parameters imply for the price elasticity, the promotion lift and each social \
       channel's total effect. Priors under which the observed data are implausible are \
       flagged with the prior to revise. Writes the draws to DIR (parameters.csv, \
-      revenue.csv, google_spend.csv, bands.csv, summary.json), all or nothing. Flags do \
+      revenue.csv, google_spend.csv, bands.csv, summary.json), all or nothing; DIR must be \
+      missing, empty or an earlier prior-predictive folder (other files in it stay). Flags do \
       not change the exit code; errors in the data or priors exit with 1.
       """
   )
@@ -45,6 +46,9 @@ struct PriorPredictiveCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
+      _ = try OutputOwnership.inspectFolder(
+        out, as: PriorPredictiveFolder.kind, option: "--out")
       let prepared = try modelOptions.prepare()
       let simulated = PriorPredictiveSimulator.simulate(
         model: prepared.model, count: draws, seed: seed)
@@ -56,7 +60,7 @@ struct PriorPredictiveCommand: ParsableCommand {
         seed: seed)
       try PriorPredictiveFolder.write(
         draws: simulated, check: check, weekLabels: prepared.dataset.dates, context: context,
-        to: out)
+        to: out, cancel: interrupt.flag)
       switch format {
       case .text: print(check.text(context: context), terminator: "")
       case .json: print(check.json(context: context).serialized(pretty: true))

@@ -15,7 +15,8 @@ struct ReportCommand: ParsableCommand {
       posterior-predictive check, prior vs posterior of key parameters, a forest plot of \
       direct, indirect and total effects, response curves (0-2x spend) with the spend where \
       the marginal ROI crosses 1, the price curve and promotion lift, the diagnostics with \
-      rank plots, and the data audit.
+      rank plots, and the data audit. An existing --out file is replaced only when it is a \
+      report of bayes-mmm; a missing folder is created.
       """
   )
 
@@ -40,13 +41,16 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
+      try OutputOwnership.checkFile(out, as: .htmlReport, newContent: Data(), option: "--out")
       let stored = try StoredRun.read(directory: runDirectory)
       let prepared = try stored.rebuildModel(
         dataPath: try RunDataLocator.locate(run: stored, override: data))
       let summary = RunSummary(run: stored, prepared: prepared)
       let html = HTMLReport.build(
         run: stored, summary: summary, prepared: prepared, maxDraws: draws)
-      try AtomicFileWriter.write(html, to: out)
+      try OutputTransaction.writeFile(
+        Data(html.utf8), to: out, kind: .htmlReport, cancel: interrupt.flag)
       writeToStandardError("wrote \(out)\n")
     }
   }

@@ -18,7 +18,9 @@ struct SampleCommand: ParsableCommand {
       channel (switched off, and +10%), ROI, induced Google spend, Google's own effect, price \
       and promotion what-ifs, averaged over --mediator-paths simulated Google paths per draw. \
       The same seed, data and priors give byte-identical chain files for any --threads. \
-      Ctrl-C stops the chains and writes nothing.
+      DIR must be missing, empty or an earlier run folder: only its chain files and run.json \
+      are replaced (a user's other files stay); anything else is refused. Ctrl-C or SIGTERM \
+      at any moment writes nothing and exits with 130 / 143.
       """
   )
 
@@ -45,10 +47,11 @@ struct SampleCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
       let prepared = try modelOptions.prepare()
       let settings = samplerOptions.settings
       let display = ProgressDisplay(chains: settings.chains, quiet: quiet)
-      let interrupt = InterruptHandler()
+      _ = try OutputOwnership.inspectFolder(out, as: RunFolder.kind, option: "--out")
       let run = try FitRun.sample(
         prepared: prepared, settings: settings,
         effects: EffectSettings(mediatorPaths: mediatorPaths),
@@ -58,9 +61,9 @@ struct SampleCommand: ParsableCommand {
       if run.wasCancelled {
         writeToStandardError(
           "interrupted: the chains were stopped; nothing was written to \(out)\n")
-        throw ExitCode(130)
+        throw ExitCode(interrupt.exitStatus)
       }
-      try RunFolder.write(run, to: out)
+      try RunFolder.write(run, to: out, cancel: interrupt.flag)
       let diagnostics = run.diagnostics
       writeToStandardError(
         "sampled \(settings.chains) chains x \(settings.draws) draws in "

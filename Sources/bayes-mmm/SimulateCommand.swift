@@ -13,7 +13,8 @@ struct SimulateCommand: ParsableCommand {
       draws the parameters from the priors (--priors) or reads them from a truth file \
       (--truth: JSON of constrained values by parameter name, such as a truth.json written \
       earlier), simulates Google spend from the hurdle mediator and revenue from the outcome \
-      equation with the floor at 1.00, and writes the CSV atomically. --truth-out writes the \
+      equation with the floor at 1.00, and writes the CSV atomically (an existing CSV only \
+      when it is this very simulation; a CSV carries no marker). --truth-out writes the \
       parameters (at the scales a fit of the CSV uses: compare them one to one with \
       `bayes-mmm sample --data FILE`) and the true effects per social channel. The same \
       seed gives the same bytes.
@@ -65,6 +66,11 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      let interrupt = InterruptHandler.install()
+      if let truthOut {
+        try OutputOwnership.checkFile(
+          truthOut, as: .truthJSON, newContent: Data(), option: "--truth-out")
+      }
       let base = try PriorsConfiguration(contentsOf: try priorsPath())
       let truthFile = try truth.map { path throws(SimulationError) in
         try TruthFile(contentsOf: path)
@@ -72,14 +78,21 @@ struct SimulateCommand: ParsableCommand {
       let configuration = try truthFile?.configuration(basedOn: base) ?? base
       let simulated = try SimulatedDataset.simulate(
         weeks: weeks, seed: seed, configuration: configuration, truth: truthFile)
-      try AtomicFileWriter.write(simulated.csv, to: out)
+      let csv = Data(simulated.csv.utf8)
+      try OutputOwnership.checkFile(out, as: .simulatedCSV, newContent: csv, option: "--out")
+      let truthDocument = truthOut.map { _ in
+        markedTruthDocument(
+          simulated.truthDocument(
+            effects: SimulatedEffects.truth(of: simulated, paths: effectPaths)))
+      }
+      try OutputTransaction.writeFile(csv, to: out, kind: .simulatedCSV, cancel: interrupt.flag)
       var wrote =
         "wrote \(out) (\(weeks) weeks, seed \(seed), parameters from "
         + "\(simulated.truthSource))"
-      if let truthOut {
-        let effects = SimulatedEffects.truth(of: simulated, paths: effectPaths)
-        let document = simulated.truthDocument(effects: effects)
-        try AtomicFileWriter.write(document.serialized(pretty: true) + "\n", to: truthOut)
+      if let truthOut, let truthDocument {
+        try OutputTransaction.writeFile(
+          Data((truthDocument.serialized(pretty: true) + "\n").utf8), to: truthOut,
+          kind: .truthJSON, option: "--truth-out", cancel: interrupt.flag)
         wrote += " and \(truthOut)"
       }
       let floorWeeks = simulated.dataset.isFloor.filter { $0 }.count
@@ -89,6 +102,16 @@ struct SimulateCommand: ParsableCommand {
           + ", \(floorWeeks) week(s) at the floor; google_spend on in \(googleOn) of \(weeks) "
           + "weeks\n")
     }
+  }
+
+  /// The truth document with the marker that lets a later `--truth-out` replace it:
+  /// `"tool": "bayes-mmm"`, `"kind": "simulation-truth"` first.
+  private func markedTruthDocument(_ document: JSONValue) -> JSONValue {
+    .object(
+      [
+        (key: "tool", value: .string(OutputOwnership.toolName)),
+        (key: "kind", value: .string("simulation-truth")),
+      ] + (document.objectMembers ?? []))
   }
 
   private func priorsPath() throws -> String {

@@ -18,9 +18,11 @@ public enum ChainEffects {
   ///   - constrainedDraws: `drawCount x parameterCount` constrained values, row-major (the
   ///     chain's parameter table).
   ///   - random: the chain's effect generator; R x 2T numbers are taken per draw.
+  ///   - cancel: checked before every draw; once set, the remaining rows are NaN (the run
+  ///     is cancelled and never written).
   public static func table(
     calculator: EffectCalculator, constrainedDraws: [Double], parameterCount: Int,
-    paths: Int, random: GSLRandom
+    paths: Int, random: GSLRandom, cancel: CancellationFlag? = nil
   ) -> [Double] {
     let drawCount = parameterCount == 0 ? 0 : constrainedDraws.count / parameterCount
     let width = EffectColumns.count(socialCount: calculator.socialCount)
@@ -29,6 +31,10 @@ public enum ChainEffects {
     var rows: [Double] = []
     rows.reserveCapacity(drawCount * width)
     for draw in 0..<drawCount {
+      if cancel?.isCancelled == true {
+        rows += repeatElement(.nan, count: (drawCount - draw) * width)
+        break
+      }
       let parameters = Array(
         constrainedDraws[draw * parameterCount..<(draw + 1) * parameterCount])
       numbers.draw(from: random)
@@ -42,14 +48,14 @@ public enum ChainEffects {
   /// - Parameter constrainedDraws: per chain (index = chain), `drawCount x d` values.
   public static func tables(
     model: JointModel, constrainedDraws: [[Double]], settings: EffectSettings, runSeed: UInt64,
-    threads: Int
+    threads: Int, cancel: CancellationFlag? = nil
   ) -> [[Double]] {
     let calculator = EffectCalculator(model: model)
     return ParallelWork.map(count: constrainedDraws.count, threads: threads) { chain in
       table(
         calculator: calculator, constrainedDraws: constrainedDraws[chain],
         parameterCount: model.dimension, paths: settings.mediatorPaths,
-        random: EffectSettings.random(runSeed: runSeed, chain: chain))
+        random: EffectSettings.random(runSeed: runSeed, chain: chain), cancel: cancel)
     }
   }
 }

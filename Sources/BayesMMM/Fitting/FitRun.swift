@@ -59,7 +59,7 @@ public struct FitRun: Sendable {
     if !chains.contains(where: { $0.wasCancelled }) {
       let effects = ChainEffects.tables(
         model: model, constrainedDraws: parameters, settings: effectSettings,
-        runSeed: settings.seed, threads: threads)
+        runSeed: settings.seed, threads: threads, cancel: cancel)
       table = parameterTable.appendingColumns(
         EffectColumns.names(socialCount: model.inputs.socialNames.count), values: effects)
     }

@@ -2,16 +2,22 @@ import Foundation
 
 /// `run.json`: everything needed to understand and reuse a run folder.
 ///
-/// Keys: `tool`, `format_version`, `settings`, `data` (path, sha256, weeks, dates, roles),
-/// `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
+/// Keys: `tool` ("bayes-mmm"), `kind` ("run"), `format_version`, `settings`, `data` (path,
+/// sha256, weeks, dates, roles), `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
 /// effect maps back to currency), `channels`, `parameters` (names in chain-file order),
-/// `columns`, `chain_files`, `audit` (the data findings), `diagnostics`, `prior_shift` (per
+/// `columns`, `chain_files`, `chain_file_checks` (per chain file its sha256, draws and chain
+/// id; see `ChainFileCheck`), `audit` (the data findings), `diagnostics`, `prior_shift` (per
 /// parameter: prior sd, posterior sd and their ratio, see `PriorShift`), `timing`, `effects`
 /// (how the generated-quantity columns were computed; see `effectsJSON`).
 public enum RunRecord {
-  public static let formatVersion = 1
+  /// The run.json layout this version writes and reads. 2: `kind` and `chain_file_checks`
+  /// added (format 1 runs cannot be checked against their chain files; re-run `sample`).
+  public static let formatVersion = 2
 
-  public static func json(for run: FitRun, chainFiles: [String]) -> JSONValue {
+  /// The `kind` of a run folder's run.json (see `OutputOwnership`).
+  public static let kind = "run"
+
+  public static func json(for run: FitRun, chainFiles: [ChainFileCheck]) -> JSONValue {
     let prepared = run.prepared
     let data = prepared.dataset
     let inputs = prepared.model.inputs
@@ -25,7 +31,8 @@ public enum RunRecord {
       "effects_seconds": .number(run.effectsWallTime),
     ]
     return [
-      "tool": "bayes-mmm",
+      "tool": .string(OutputOwnership.toolName),
+      "kind": .string(kind),
       "format_version": .number(Double(formatVersion)),
       "settings": [
         "chains": .number(Double(settings.chains)), "warmup": .number(Double(settings.warmup)),
@@ -55,7 +62,8 @@ public enum RunRecord {
       ],
       "parameters": .array(prepared.model.layout.names.map { .string($0) }),
       "columns": .array(run.table.columns.map { .string($0) }),
-      "chain_files": .array(chainFiles.map { .string($0) }),
+      "chain_files": .array(chainFiles.map { .string($0.file) }),
+      "chain_file_checks": .array(chainFiles.map(\.json)),
       "audit": encodeToJSON(prepared.findings),
       "diagnostics": run.diagnostics.json,
       "prior_shift": .array(PriorShift.table(for: run).map(\.json)),

@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// Writes a file so that readers see either the old content or the complete new one, never a
-/// partial file: every output of a run goes through here.
+/// partial file. Commands write through `OutputTransaction`, which adds the ownership rule;
+/// this is the primitive for files of no concern to a user (tests, scratch files).
 ///
 /// ```swift
 /// try AtomicFileWriter.write("draws...\n", to: "runs/default/draws.csv")
@@ -25,19 +26,12 @@ public enum AtomicFileWriter {
     let temporary = folder + "/." + url.lastPathComponent + ".tmp-" + UUID().uuidString
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else { throw OutputError(path: path, reason: lastErrorText()) }
-    var isOpen = true
     do throws(OutputError) {
-      try writeAll(bytes, to: descriptor, path: path)
-      guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: lastErrorText()) }
-      isOpen = false
-      guard close(descriptor) == 0 else {
-        throw OutputError(path: path, reason: lastErrorText())
-      }
+      try writeAndClose(bytes, to: descriptor, path: path)
       guard rename(temporary, path) == 0 else {
         throw OutputError(path: path, reason: lastErrorText())
       }
     } catch {
-      if isOpen { _ = close(descriptor) }
       _ = unlink(temporary)
       throw error
     }
@@ -67,7 +61,20 @@ public enum AtomicFileWriter {
     if let failure { throw OutputError(path: path, reason: failure) }
   }
 
-  private static func lastErrorText() -> String { String(cString: strerror(errno)) }
+  /// Writes all of `bytes` to the open `descriptor`, flushes them to disk and closes it
+  /// (also on failure); `path` names the destination in errors.
+  static func writeAndClose(_ bytes: Data, to descriptor: Int32, path: String)
+    throws(OutputError)
+  {
+    var isOpen = true
+    defer { if isOpen { _ = close(descriptor) } }
+    try writeAll(bytes, to: descriptor, path: path)
+    guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: lastErrorText()) }
+    isOpen = false
+    guard close(descriptor) == 0 else { throw OutputError(path: path, reason: lastErrorText()) }
+  }
+
+  static func lastErrorText() -> String { String(cString: strerror(errno)) }
 }
 
 /// An output file that could not be written.

@@ -10,7 +10,8 @@ import Foundation
 /// ```
 ///
 /// Comment lines (`#`) are skipped, except the adaptation block, whose step size and
-/// diagonal inverse metric are kept. The first other line is the header; every following
+/// diagonal inverse metric are kept, and in the configuration above the header the run seed
+/// (`seed = `) and the chain id (`id = `). The first other line is the header; every following
 /// line is one draw with exactly one field per header column. Numbers are parsed as Swift
 /// reads them (`nan`, `inf` and `-inf` included), so a value written by `CmdStanCSV` reads
 /// back bit for bit. Errors name the file and the 1-based line.
@@ -31,6 +32,10 @@ public enum CmdStanCSVReader {
     public let stepSize: Double?
     /// The diagonal of the inverse metric after adaptation; empty when not recorded.
     public let inverseMetric: [Double]
+    /// The run seed in the comment header (`random` / `seed = ...`), nil when not recorded.
+    public var headerSeed: UInt64? = nil
+    /// The 1-based chain id in the comment header (`id = ...`), nil when not recorded.
+    public var headerChainID: Int? = nil
 
     public var width: Int { columns.count }
     public var drawCount: Int { width == 0 ? 0 : values.count / width }
@@ -99,6 +104,8 @@ public enum CmdStanCSVReader {
     var stepSize: Double?
     var inverseMetric: [Double] = []
     var expectMetric = false
+    var headerSeed: UInt64?
+    var headerChainID: Int?
     var lineNumber = 0
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
@@ -116,6 +123,10 @@ public enum CmdStanCSVReader {
             .trimmingCharacters(in: .whitespaces))
         } else if comment.hasPrefix("Diagonal elements of inverse mass matrix") {
           expectMetric = true
+        } else if columns == nil, comment.hasPrefix("seed = ") {
+          headerSeed = UInt64(comment.dropFirst("seed = ".count))
+        } else if columns == nil, comment.hasPrefix("id = ") {
+          headerChainID = Int(comment.dropFirst("id = ".count))
         }
         continue
       }
@@ -136,9 +147,12 @@ public enum CmdStanCSVReader {
     guard !values.isEmpty else {
       throw ReadError(path: path, line: nil, reason: "no draws after the header row")
     }
-    return ChainFile(
+    var file = ChainFile(
       path: path, columns: columns, values: values, stepSize: stepSize,
       inverseMetric: inverseMetric)
+    file.headerSeed = headerSeed
+    file.headerChainID = headerChainID
+    return file
   }
 
   private static func checkHeader(_ names: [String], path: String, line: Int) throws(ReadError) {

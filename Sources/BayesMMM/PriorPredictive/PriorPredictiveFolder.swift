@@ -1,5 +1,8 @@
-/// Writes the draws of a prior-predictive check as CSV files, all or nothing (see
-/// `StagedFolder`).
+import Foundation
+
+/// Writes the draws of a prior-predictive check as CSV files, all or nothing, through
+/// `OutputTransaction`: refused when the folder holds anything but an earlier check of ours
+/// (`OutputOwnership`); a user's own files in the folder stay.
 ///
 /// ```swift
 /// try PriorPredictiveFolder.write(draws: draws, check: check, weekLabels: data.dates,
@@ -14,25 +17,47 @@
 ///   simulated values in currency;
 /// - `bands.csv`: per week the observed value and the 2.5, 25, 75, 97.5% pointwise
 ///   prior-predictive quantiles of revenue and of Google spend;
-/// - `summary.json`: the check as `PriorPredictiveCheck.json(context:)` writes it.
+/// - `summary.json`: `"tool": "bayes-mmm"`, `"kind": "prior-predictive"` (the marker of the
+///   folder, written last), then the check as `PriorPredictiveCheck.json(context:)` writes it.
 public enum PriorPredictiveFolder {
   public static let fileNames = [
     "parameters.csv", "revenue.csv", "google_spend.csv", "bands.csv", "summary.json",
   ]
 
+  /// How a prior-predictive folder is recognised: summary.json with `"tool": "bayes-mmm"`
+  /// and `"kind": "prior-predictive"` (or, as earlier versions wrote it, no `tool` but every
+  /// key of the check); it wrote `fileNames`.
+  public static let kind = OutputOwnership.FolderKind(
+    noun: "prior-predictive folder", marker: "summary.json", kind: "prior-predictive",
+    isLegacyMarker: { json in
+      json["tool"] == nil
+        && ["draws", "seed", "revenue", "google_spend", "implied", "flags", "passed"]
+          .allSatisfy { json[$0] != nil }
+    },
+    listedFiles: { _ in fileNames }, ownsName: { fileNames.contains($0) })
+
+  /// - Throws: `OutputRefusal` when the folder is not ours, `OutputCancelled` when `cancel`
+  ///   is set before the files are committed (nothing is written), `OutputError` otherwise.
   public static func write(
     draws: PriorPredictiveDraws, check: PriorPredictiveCheck, weekLabels: [String],
-    context: PriorPredictiveCheck.Context, to directory: String
+    context: PriorPredictiveCheck.Context, to directory: String,
+    cancel: CancellationFlag? = nil
   ) throws {
+    let output = try OutputTransaction.folder(directory, kind: kind, cancel: cancel)
+    var summary: [(key: String, value: JSONValue)] = [
+      (key: "tool", value: .string(OutputOwnership.toolName)),
+      (key: "kind", value: .string(kind.kind)),
+    ]
+    summary += check.json(context: context).objectMembers ?? []
     let texts = [
       parametersCSV(draws),
       seriesCSV(draws.revenue, weekLabels: weekLabels),
       seriesCSV(draws.mediatorSpend, weekLabels: weekLabels),
       bandsCSV(check, weekLabels: weekLabels),
-      check.json(context: context).serialized(pretty: true) + "\n",
+      JSONValue.object(summary).serialized(pretty: true) + "\n",
     ]
-    try StagedFolder.write(
-      zip(fileNames, texts).map { (name: $0, text: $1) }, to: directory)
+    for (name, text) in zip(fileNames, texts) { try output.stage(name, Data(text.utf8)) }
+    try output.commit()
   }
 
   static func parametersCSV(_ draws: PriorPredictiveDraws) -> String {

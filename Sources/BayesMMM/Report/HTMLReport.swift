@@ -476,6 +476,7 @@ public enum HTMLReport {
     <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
     <head>
     <meta charset="utf-8"/>
+    \(OutputOwnership.htmlGeneratorMeta)
     <title>bayes-mmm report</title>
     <style>
     body { font-family: sans-serif; max-width: 960px; margin: 1.5em auto; color: #222; line-height: 1.45; }

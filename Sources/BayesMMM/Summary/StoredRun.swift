@@ -8,6 +8,10 @@ import Foundation
 /// run.samplerStatistics.column(named: "divergent__")
 /// ```
 ///
+/// Reading checks that the chain files are the ones run.json describes (see
+/// `StoredRun+Checks`): checksums, draw counts, columns, seed and chain ids, finite
+/// parameters, and the format version.
+///
 /// Invariant: every chain file has the same header and the same number of draws; `draws`
 /// holds the columns after CmdStan's sampler statistics (parameters, then any generated
 /// quantities such as the effect columns) and `samplerStatistics` the seven statistics, in
@@ -44,6 +48,7 @@ public struct StoredRun: Sendable {
     else { throw .noRunFolder(path: directory) }
     let recordPath = path(directory, "run.json")
     let record = try readRecord(recordPath)
+    try checkFormatVersion(record, recordPath: recordPath)
     func bad(_ key: String, _ reason: String) -> SummaryError {
       .badRecord(path: recordPath, key: key, reason: reason)
     }
@@ -59,9 +64,23 @@ public struct StoredRun: Sendable {
       throw bad("settings.seed", "expected the run seed (a whole number)")
     }
     let maxDepth = record["settings"]?["max_depth"]?.numberValue.map { Int($0) } ?? 10
+    guard let draws = record["settings"]?["draws"]?.numberValue, draws >= 1, draws < 0x1p53,
+      draws.rounded() == draws
+    else { throw bad("settings.draws", "expected the number of draws per chain") }
+    guard let columns = record["columns"]?.arrayValue?.compactMap(\.stringValue),
+      !columns.isEmpty
+    else { throw bad("columns", "expected a non-empty array of column names") }
+    let checks = try chainFileChecks(record, fileNames: fileNames, recordPath: recordPath)
+    let expected = ChainFileExpectation(
+      draws: Int(draws), columns: columns, seed: seed, parameterNames: parameterNames)
 
     let paths = fileNames.map { path(directory, $0) }
-    let files = try paths.map { chainPath throws(SummaryError) in try readChain(chainPath) }
+    var files: [CmdStanCSVReader.ChainFile] = []
+    for (chainPath, check) in zip(paths, checks) {
+      let (file, bytes) = try readChain(chainPath)
+      try checkChainFile(file, bytes: bytes, against: check, expected: expected)
+      files.append(file)
+    }
     try checkConsistent(files, parameterNames: parameterNames)
     let statisticNames = CmdStanCSV.statisticColumns
     let modelNames = files[0].modelColumns
@@ -108,14 +127,22 @@ public struct StoredRun: Sendable {
     return nil
   }
 
+  /// The chain file parsed, and its bytes (for the checksum).
   private static func readChain(_ chainPath: String) throws(SummaryError)
-    -> CmdStanCSVReader.ChainFile
+    -> (file: CmdStanCSVReader.ChainFile, bytes: [UInt8])
   {
-    guard FileManager.default.fileExists(atPath: chainPath) else {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: chainPath, isDirectory: &isDirectory) else {
       throw .missingFile(path: chainPath, why: "run.json lists it as a chain file")
     }
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: chainPath)
+    else {
+      throw .corruptFile(path: chainPath, line: nil, reason: "cannot be read as a chain file")
+    }
+    let bytes = [UInt8](data)
     do {
-      return try CmdStanCSVReader.read(path: chainPath)
+      let file = try CmdStanCSVReader.parse(String(decoding: bytes, as: UTF8.self), path: chainPath)
+      return (file, bytes)
     } catch {
       throw .corruptFile(path: error.path, line: error.line, reason: error.reason)
     }

@@ -27,10 +27,14 @@ S_k the total spend of social channel k (z ~ N(0, 1) from random.Random(20240917
   revenue_change_price_minus10 / plus10 = R (0.9^e - 1) / R (1.1^e - 1), e the elasticity;
   promo_lift_pct = 100 (exp(promo_lift) - 1);
   promo_revenue = sum over weeks of revenue_t (1 - exp(-promo_lift promotions_t)).
-run.json gains the `effects` object and the effect names in `columns`.
+run.json gains the `effects` object and the effect names in `columns`, and, since the chain
+files changed, is sealed again: `chain_file_checks` (sha256, draws, chain id per chain file)
+recomputed from the files written, `kind` "run" and `format_version` 2 as `sample` writes
+them. `make_fixture.py --seal RUN_DIR` does only that last step (after editing a fixture).
 """
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -56,6 +60,41 @@ def effect_names(social_count):
 
 def sigmoid(x):
     return 1 / (1 + math.exp(-x))
+
+
+FORMAT_VERSION = 2
+
+
+def seal(record, folder):
+    """Records the checks `bayes-mmm summarize` makes of every chain file in `folder`."""
+    checks = []
+    for chain_id, file_name in enumerate(record["chain_files"], start=1):
+        with open(os.path.join(folder, file_name), "rb") as handle:
+            data = handle.read()
+        draws = sum(
+            1 for line in data.decode().split("\n")
+            if line and not line.startswith("#")) - 1  # less the header row
+        checks.append({
+            "file": file_name, "sha256": hashlib.sha256(data).hexdigest(), "draws": draws,
+            "chain_id": chain_id,
+        })
+    sealed = {}
+    for key, value in record.items():
+        if key in ("kind", "chain_file_checks"):
+            continue
+        sealed[key] = value
+        if key == "tool":
+            sealed["kind"] = "run"
+        if key == "chain_files":
+            sealed["chain_file_checks"] = checks
+    sealed["format_version"] = FORMAT_VERSION
+    return sealed
+
+
+def write_record(record, folder):
+    with open(os.path.join(folder, "run.json"), "w") as handle:
+        json.dump(seal(record, folder), handle, indent=2)
+        handle.write("\n")
 
 
 def main(source, data_path, destination):
@@ -142,12 +181,14 @@ def main(source, data_path, destination):
         },
         "synthetic": "test fixture: effect columns made by make_fixture.py, not by the model",
     }
-    with open(os.path.join(destination, "run.json"), "w") as handle:
-        json.dump(record, handle, indent=2)
-        handle.write("\n")
+    write_record(record, destination)
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--seal":
+        with open(os.path.join(sys.argv[2], "run.json")) as handle:
+            write_record(json.load(handle), sys.argv[2])
+        sys.exit(0)
     if len(sys.argv) != 4:
         sys.exit("usage: make_fixture.py SOURCE_RUN DATA_CSV DESTINATION")
     main(*sys.argv[1:])

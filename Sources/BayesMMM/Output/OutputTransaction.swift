@@ -1,0 +1,230 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes one output, a folder of files or a single file, so that it is all replaced or not
+/// at all, and only where `OutputOwnership` allows.
+///
+/// ```swift
+/// let output = try OutputTransaction.folder("runs/x", kind: RunFolder.kind, cancel: flag)
+/// try output.stage("chain-1.csv", Data(chainText.utf8))
+/// try output.stage("run.json", Data(recordText.utf8))     // the marker: renamed last
+/// try output.commit()
+/// ```
+///
+/// Opening checks ownership (nothing is touched when it is refused). A missing folder is
+/// created with its parents. Each staged file is written in full and flushed to a hidden
+/// temporary `.<name>.tmp-<uuid>` in the destination folder. `commit()` then, holding
+/// `StagedOutputs`' lock, checks the cancellation flag and renames every file into place,
+/// the marker last, then removes the files of the earlier output that were not written again
+/// (a `chain-4.csv` after a re-run with 2 chains). POSIX `rename` replaces each file
+/// atomically; a reader that looks between two renames finds chain files that disagree with
+/// the run.json they sit next to, which the checksums in run.json reveal (`StoredRun`).
+///
+/// A failure, a cancellation or `abandon()` removes the staged files and the folders created
+/// (when still empty), so the earlier output stays byte for byte. A signal handler does the
+/// same through `StagedOutputs.shared.removeAllAndHold()`.
+///
+/// Test hook: with the environment variable `BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT=<seconds>`,
+/// `commit()` waits that long (or until cancelled) after staging, before the renames, so that
+/// tests can signal the process at the commit point.
+public final class OutputTransaction {
+  /// The folder written into, as the user named it.
+  public let directory: String
+  /// The output as the user named it (the folder, or the single file), for messages.
+  private let outputPath: String
+  private let marker: String?
+  private let previousFiles: [String]
+  private let cancel: CancellationFlag?
+  private var staged: [(name: String, temporary: String)] = []
+  private var createdFolders: [String] = []
+  private var isFinished = false
+
+  private init(
+    directory: String, outputPath: String, marker: String?, previousFiles: [String],
+    cancel: CancellationFlag?
+  ) {
+    self.directory = directory
+    self.outputPath = outputPath
+    self.marker = marker
+    self.previousFiles = previousFiles
+    self.cancel = cancel
+  }
+
+  deinit { if !isFinished { abandon() } }
+
+  /// Opens the output folder `path` of `kind`.
+  /// - Throws: `OutputRefusal` when the path holds something not ours; `OutputError` when a
+  ///   folder cannot be created.
+  public static func folder(
+    _ path: String, kind: OutputOwnership.FolderKind, option: String = "--out",
+    cancel: CancellationFlag? = nil
+  ) throws -> OutputTransaction {
+    let state = try OutputOwnership.inspectFolder(path, as: kind, option: option)
+    let previous: [String]
+    if case .ours(let files) = state { previous = files } else { previous = [] }
+    let output = OutputTransaction(
+      directory: path, outputPath: path, marker: kind.marker, previousFiles: previous,
+      cancel: cancel)
+    if state == .missing { try output.createFolders(path) }
+    return output
+  }
+
+  /// Writes `bytes` to the single file `path` of `kind`, creating its folder when missing.
+  /// - Throws: `OutputRefusal` for a path not ours, `OutputCancelled` when `cancel` was set
+  ///   before the rename, `OutputError` when it cannot be written.
+  public static func writeFile(
+    _ bytes: Data, to path: String, kind: OutputOwnership.FileKind, option: String = "--out",
+    cancel: CancellationFlag? = nil
+  ) throws {
+    try OutputOwnership.checkFile(path, as: kind, newContent: bytes, option: option)
+    let slash = path.lastIndex(of: "/")
+    let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard !name.isEmpty else { throw OutputError(path: path, reason: "names a folder, not a file") }
+    let output = OutputTransaction(
+      directory: parent, outputPath: path, marker: nil, previousFiles: [], cancel: cancel)
+    if OutputOwnership.entryIsFolder(parent) == nil { try output.createFolders(parent) }
+    try output.stage(name, bytes)
+    try output.commit()
+  }
+
+  /// Writes `bytes` to a temporary file that `commit()` will rename to `name`.
+  /// - Throws: `OutputCancelled` when the flag is set (everything staged is removed).
+  public func stage(_ name: String, _ bytes: Data) throws {
+    precondition(!isFinished, "stage after commit or abandon")
+    precondition(!name.contains("/") && !name.isEmpty, "a plain file name")
+    try throwIfCancelled()
+    let temporary = Self.path(directory, ".\(name).tmp-\(UUID().uuidString)")
+    do {
+      let descriptor = try StagedOutputs.shared.withLock { () throws -> Int32 in
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+          throw OutputError(
+            path: Self.path(directory, name), reason: AtomicFileWriter.lastErrorText())
+        }
+        StagedOutputs.shared.registerFile(temporary)
+        return descriptor
+      }
+      staged.append((name: name, temporary: temporary))
+      try AtomicFileWriter.writeAndClose(
+        bytes, to: descriptor, path: Self.path(directory, name))
+    } catch {
+      abandon()
+      throw error
+    }
+  }
+
+  /// Renames everything staged into place (the marker last) and removes the earlier
+  /// output's files that were not written again.
+  /// - Throws: `OutputCancelled` when the flag was set before the renames began (nothing is
+  ///   renamed; everything staged is removed); `OutputError` when a rename fails.
+  public func commit() throws {
+    precondition(!isFinished, "commit twice")
+    Self.pauseForTests(cancel: cancel)
+    try StagedOutputs.shared.withLock { () throws -> Void in
+      if cancel?.isCancelled == true {
+        removeStaged()
+        throw OutputCancelled(path: outputPath)
+      }
+      let ordered = staged.filter { $0.name != marker } + staged.filter { $0.name == marker }
+      for file in ordered {
+        let destination = Self.path(directory, file.name)
+        guard rename(file.temporary, destination) == 0 else {
+          let reason = AtomicFileWriter.lastErrorText()
+          removeStaged()
+          throw OutputError(path: destination, reason: reason)
+        }
+        StagedOutputs.shared.forgetFile(file.temporary)
+      }
+      let written = Set(staged.map(\.name))
+      for name in previousFiles where !written.contains(name) {
+        _ = unlink(Self.path(directory, name))
+      }
+      StagedOutputs.shared.forgetFolders(createdFolders)
+      isFinished = true
+      Self.syncFolder(directory)
+    }
+  }
+
+  /// Removes everything staged and the folders created for it; the earlier output stays.
+  public func abandon() {
+    guard !isFinished else { return }
+    StagedOutputs.shared.withLock { removeStaged() }
+  }
+
+  /// Call with the lock held.
+  private func removeStaged() {
+    for file in staged {
+      _ = unlink(file.temporary)
+      StagedOutputs.shared.forgetFile(file.temporary)
+    }
+    for folder in createdFolders.reversed() { _ = rmdir(folder) }
+    StagedOutputs.shared.forgetFolders(createdFolders)
+    staged.removeAll()
+    isFinished = true
+  }
+
+  private func throwIfCancelled() throws {
+    guard cancel?.isCancelled == true else { return }
+    abandon()
+    throw OutputCancelled(path: outputPath)
+  }
+
+  /// Creates `path` and its missing parents, each registered so that it is removed again
+  /// when the output is not committed.
+  private func createFolders(_ path: String) throws {
+    var prefixes: [String] = []
+    var current = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      current += (current.isEmpty || current == "/" ? "" : "/") + component
+      prefixes.append(current)
+    }
+    for prefix in prefixes {
+      switch OutputOwnership.entryIsFolder(prefix) {
+      case true?: continue
+      case false?: throw OutputError(path: prefix, reason: "a file is in the way of the folder")
+      case nil:
+        try StagedOutputs.shared.withLock { () throws -> Void in
+          guard mkdir(prefix, 0o755) == 0 || errno == EEXIST else {
+            throw OutputError(path: prefix, reason: AtomicFileWriter.lastErrorText())
+          }
+          StagedOutputs.shared.registerFolder(prefix)
+          createdFolders.append(prefix)
+        }
+      }
+    }
+  }
+
+  /// `name` inside `folder`.
+  static func path(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// Flushes the folder's entries (the renames) to disk; best effort.
+  private static func syncFolder(_ folder: String) {
+    let descriptor = open(folder, O_RDONLY)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    _ = close(descriptor)
+  }
+
+  private static func pauseForTests(cancel: CancellationFlag?) {
+    guard let text = ProcessInfo.processInfo.environment["BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT"],
+      let seconds = Double(text), seconds > 0
+    else { return }
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end && cancel?.isCancelled != true { Thread.sleep(forTimeInterval: 0.02) }
+  }
+}
+
+/// The output was not written because the command was interrupted (SIGINT, SIGTERM) before
+/// its commit; the earlier output is intact.
+public struct OutputCancelled: Error, Equatable, Sendable, CustomStringConvertible {
+  public let path: String
+  public var description: String { "interrupted: nothing was written to \(path)" }
+}
