@@ -58,7 +58,7 @@ public struct StoredRun: Sendable {
     guard let seed = readSeed(record["settings"]?["seed"]) else {
       throw bad("settings.seed", "expected the run seed (a whole number)")
     }
-    let maxDepth = record["settings"]?["max_depth"]?.numberValue.map { Int($0) } ?? 10
+    let maxDepth = record["settings"]?["max_depth"]?.numberValue.flatMap { Int(exactly: $0) } ?? 10
 
     let paths = fileNames.map { path(directory, $0) }
     let files = try paths.map { chainPath throws(SummaryError) in try readChain(chainPath) }
