@@ -117,7 +117,7 @@ public enum HTMLReport {
         " Bayesian R-squared of log revenue \(number(fit.bayesianR2.median)) (90%: "
         + "\(number(fit.bayesianR2.lower90)) to \(number(fit.bayesianR2.upper90))); "
         + "\(percent(fit.coverage50)) of weeks inside the 50% band and \(percent(fit.coverage90)) inside the 90% band; "
-        + "MAPE on non-floor weeks \(number(fit.mape))%."
+        + "MAPE on non-floor weeks \(fit.mape.isFinite ? number(fit.mape) + "%" : "n/a")."
     }
     return plot.render() + paragraph(text)
   }

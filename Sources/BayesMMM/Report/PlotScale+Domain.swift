@@ -8,14 +8,17 @@ extension PlotScale {
   /// A domain narrower than this share of its magnitude is widened: its ticks would not be
   /// distinguishable as Doubles.
   static let smallestRelativeWidth = 1e-9
+  /// A domain narrower than this is widened too: bins and densities over it would overflow.
+  static let smallestWidth = 1e-200
 
   /// The domain a scale of `kind` draws for the requested `domain`, following these rules:
   ///
   /// 1. NaN or infinite ends are replaced: both missing gives [0, 1] (log: [1, 10]); one
   ///    missing gives the other end ± max(|end|, 1).
   /// 2. Ends are clamped to ±1e300 and put in order.
-  /// 3. Linear: a domain narrower than 1e-9 of its magnitude (a constant series) is padded
-  ///    around its centre c by |c| / 10 on each side, or by 1 when |c| < 1e-12.
+  /// 3. Linear: a domain narrower than 1e-9 of its magnitude or than 1e-200 (a constant
+  ///    series) is padded around its centre c by |c| / 10 on each side, or by 1 when
+  ///    |c| < 1e-12.
   /// 4. Log: the lower end is at least 1e-300, the upper at least 10 x the lower (a decade).
   static func usableDomain(_ domain: (Double, Double), kind: Kind) -> (lower: Double, upper: Double)
   {
@@ -30,7 +33,7 @@ extension PlotScale {
       upper = max(upper, lower * 10)
     case .linear:
       let magnitude = max(abs(lower), abs(upper))
-      if !(upper - lower > magnitude * smallestRelativeWidth) {
+      if !(upper - lower > max(magnitude * smallestRelativeWidth, smallestWidth)) {
         let centre = lower / 2 + upper / 2
         let pad = abs(centre) < 1e-12 ? 1 : abs(centre) / 10
         lower = centre - pad

@@ -37,16 +37,16 @@ struct PlotScale {
     end = range.1.isFinite ? range.1 : 0
   }
 
-  /// Pixel position of `value`. Non-positive input of a log scale maps 3 decades below the
-  /// domain; a non-finite value gives a non-finite position, which callers skip.
+  /// Pixel position of `value`. A non-finite value, or a non-positive one on a log scale,
+  /// has no position: the result is NaN, which callers skip.
   func callAsFunction(_ value: Double) -> Double {
     let fraction: Double
     switch kind {
     case .linear:
       fraction = (value - lower) / (upper - lower)
     case .log10:
-      fraction =
-        (log10(Swift.max(value, lower * 1e-3)) - log10(lower)) / (log10(upper) - log10(lower))
+      guard value > 0 else { return .nan }
+      fraction = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
     }
     return start + fraction * (end - start)
   }
