@@ -33,9 +33,11 @@ final class ReportCommandEdgeTests: XCTestCase {
   }
 
   /// Samples cheaply with `arguments`, then reports; returns the report's result and seconds.
-  private func sampleThenReport(_ arguments: [String]) throws -> (CLI.Result, Double) {
+  private func sampleThenReport(_ arguments: [String], settings: [String]? = nil) throws
+    -> (CLI.Result, Double)
+  {
     let run = folder.appendingPathComponent("run").path
-    let sample = try CLI.run(["sample"] + arguments + small + ["--out", run])
+    let sample = try CLI.run(["sample"] + arguments + (settings ?? small) + ["--out", run])
     XCTAssertEqual(sample.status, 0, sample.stderr)
     let out = folder.appendingPathComponent("report.html").path
     let start = Date()
@@ -76,7 +78,11 @@ final class ReportCommandEdgeTests: XCTestCase {
     XCTAssertTrue(wide.contains("\"sd\": 1000000"))
     let priors = folder.appendingPathComponent("wide.json")
     try Data(wide.utf8).write(to: priors)
-    let (result, seconds) = try sampleThenReport(["--priors", priors.path])
+    // 100 warm-up iterations reach the draws whose effects overflow (which made the old
+    // report stop on an Int conversion); 20 do not.
+    let (result, seconds) = try sampleThenReport(
+      ["--priors", priors.path],
+      settings: ["--chains", "2", "--warmup", "100", "--draws", "50", "--max-depth", "6", "--quiet"])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertLessThan(seconds, 60)
   }
