@@ -14,7 +14,8 @@ final class CheckDataExtremeValueTests: XCTestCase {
     let path = CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv").path
     var lines = try String(contentsOfFile: path, encoding: .utf8)
       .split(separator: "\n").map(String.init)
-    let index = try XCTUnwrap(lines[0].split(separator: ",").map(String.init).firstIndex(of: column))
+    let index = try XCTUnwrap(
+      lines[0].split(separator: ",").map(String.init).firstIndex(of: column))
     var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     fields[index] = text
     lines[row] = fields.joined(separator: ",")

@@ -82,7 +82,9 @@ final class ReportCommandEdgeTests: XCTestCase {
     // report stop on an Int conversion); 20 do not.
     let (result, seconds) = try sampleThenReport(
       ["--priors", priors.path],
-      settings: ["--chains", "2", "--warmup", "100", "--draws", "50", "--max-depth", "6", "--quiet"])
+      settings: [
+        "--chains", "2", "--warmup", "100", "--draws", "50", "--max-depth", "6", "--quiet",
+      ])
     XCTAssertEqual(result.status, 0, result.stderr)
     XCTAssertLessThan(seconds, 60)
   }

@@ -132,7 +132,8 @@ struct CausalDiagram {
     let revenue = layout.revenue
     for box in layout.social {
       arrow((box.right, box.centreY), (mediator.left + 12, mediator.bottom), colour: "#6a51a3")
-      arrow((box.right, box.centreY), (revenue.left, revenue.centreY), colour: "#2171b5", dashed: true)
+      arrow(
+        (box.right, box.centreY), (revenue.left, revenue.centreY), colour: "#2171b5", dashed: true)
     }
     arrow((mediator.right - 12, mediator.bottom), (revenue.centreX, revenue.top), colour: "#6a51a3")
     let controls = layout.controls

@@ -60,7 +60,8 @@ struct ForestPlot {
         + "y2=\"\(fmt(height - bottom))\" stroke=\"#555\"/>")
     parts.append(
       "<text x=\"\(fmt((labelWidth + width - 20) / 2))\" y=\"\(fmt(height - 8))\" "
-        + "font-size=\"\(fmt(unit.fontSize))\" text-anchor=\"middle\">\(escapeXML(unit.text))</text>")
+        + "font-size=\"\(fmt(unit.fontSize))\" text-anchor=\"middle\">"
+        + "\(escapeXML(unit.text))</text>")
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
       let label = SVGText.fitted(
@@ -70,7 +71,9 @@ struct ForestPlot {
           + "font-size=\"\(fmt(label.fontSize))\" text-anchor=\"end\">"
           + "\(escapeXML(label.text))</text>")
       guard row.median.isFinite else { continue }
-      for (lower, upper, stroke) in [(row.lower95, row.upper95, 1.2), (row.lower90, row.upper90, 4)]
+      for (lower, upper, stroke) in [
+        (row.lower95, row.upper95, 1.2), (row.lower90, row.upper90, 4),
+      ]
       where lower.isFinite && upper.isFinite {
         parts.append(
           "<line x1=\"\(fmt(scale(lower)))\" x2=\"\(fmt(scale(upper)))\" "

@@ -214,7 +214,8 @@ struct SVGPlot {
           + "text-anchor=\"end\">\(escapeXML(fitted.text))</text>")
     }
     let xTicks =
-      xTickLabels ?? {
+      xTickLabels
+      ?? {
         let ticks = xScale.ticks(count: 8)
         return Array(zip(ticks, xScale.tickLabels(ticks)))
       }()

@@ -17,14 +17,17 @@ final class ChartEdgeSeriesTests: XCTestCase {
     ("tiny", [1e-320, 0, 1e-320]),
   ]
 
-  private func assertDrawable(_ svg: String, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+  private func assertDrawable(
+    _ svg: String, _ label: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let inspection = SVGInspection(svg)
     XCTAssertTrue(inspection.wellFormed, "\(label): not well-formed", file: file, line: line)
     for element in inspection.elements {
       for (key, value) in element.attributes where key != "viewBox" {
         let lower = value.lowercased()
         XCTAssertFalse(
-          lower.contains("nan") || lower.contains("inf"), "\(label): \(element.name) \(key)=\(value)",
+          lower.contains("nan") || lower.contains("inf"),
+          "\(label): \(element.name) \(key)=\(value)",
           file: file, line: line)
       }
     }
@@ -37,7 +40,8 @@ final class ChartEdgeSeriesTests: XCTestCase {
         var plot = SVGPlot(
           title: name, xLabel: "x", yLabel: "y", x: (0, Double(values.count - 1)),
           y: (values.min() ?? .nan, values.max() ?? .nan), yKind: kind)
-        plot.band(xs, values.map { $0 * 0.9 }, values.map { $0 * 1.1 }, colour: "#ccc", label: "band")
+        plot.band(
+          xs, values.map { $0 * 0.9 }, values.map { $0 * 1.1 }, colour: "#ccc", label: "band")
         plot.line(xs, values, colour: "#000", label: "line")
         plot.points(xs, values, colour: "#000")
         plot.bars(xs, values, barWidth: 0.5, colour: "#00f")

@@ -56,8 +56,12 @@ final class PlotScaleTests: XCTestCase {
   }
 
   func testOrdinaryDomainKeepsItsRoundTicks() {
-    XCTAssertEqual(PlotScale(domain: (0, 400_000), range: (0, 1)).ticks(), [0, 100_000, 200_000, 300_000, 400_000])
-    XCTAssertEqual(PlotScale(kind: .log10, domain: (1, 1e6), range: (0, 1)).ticks(count: 7), [1, 10, 100, 1e3, 1e4, 1e5, 1e6])
+    XCTAssertEqual(
+      PlotScale(domain: (0, 400_000), range: (0, 1)).ticks(),
+      [0, 100_000, 200_000, 300_000, 400_000])
+    XCTAssertEqual(
+      PlotScale(kind: .log10, domain: (1, 1e6), range: (0, 1)).ticks(count: 7),
+      [1, 10, 100, 1e3, 1e4, 1e5, 1e6])
   }
 
   func testTickLabelsTellNearlyEqualTicksApart() {

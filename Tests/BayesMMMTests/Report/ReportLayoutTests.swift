@@ -15,7 +15,8 @@ final class ReportLayoutTests: XCTestCase {
       yLabel: "revenue (currency, log scale)", x: (1, 104), y: (0.5, 400_000), yKind: .log10,
       width: 900, height: 340)
     plot.band(xs, ys.map { $0 / 2 }, ys.map { $0 * 2 }, colour: "#c6dbef", label: "90% predictive")
-    plot.band(xs, ys.map { $0 / 1.3 }, ys.map { $0 * 1.3 }, colour: "#6baed6", label: "50% predictive")
+    plot.band(
+      xs, ys.map { $0 / 1.3 }, ys.map { $0 * 1.3 }, colour: "#6baed6", label: "50% predictive")
     plot.line(xs, ys, colour: "#08519c", label: "posterior median")
     plot.points(xs, ys, colour: "#000", label: "observed")
     plot.points([8], [1], colour: "#e6550d", label: "floor week (censored)")
@@ -33,7 +34,8 @@ final class ReportLayoutTests: XCTestCase {
     for swatch in swatches {
       let (x, y) = (swatch.number("x") ?? 0, swatch.number("y") ?? 0)
       let disjoint =
-        y >= area.y + area.height || y + 10 <= area.y || x >= area.x + area.width || x + 12 <= area.x
+        y >= area.y + area.height || y + 10 <= area.y || x >= area.x + area.width
+        || x + 12 <= area.x
       XCTAssertTrue(disjoint, "legend swatch at (\(x), \(y)) inside the plot area \(area)")
       XCTAssertLessThanOrEqual(y + 10, inspection.viewBox.height)
     }
@@ -112,7 +114,8 @@ final class ReportLayoutTests: XCTestCase {
           XCTFail("label \(text.text) has no box")
           continue
         }
-        XCTAssertTrue(extent.0 >= box.0 && extent.1 <= box.0 + box.2, "\(text.text) outside its box")
+        XCTAssertTrue(
+          extent.0 >= box.0 && extent.1 <= box.0 + box.2, "\(text.text) outside its box")
       }
       XCTAssertEqual(inspection.textsOutsideViewBox(), [])
     }
