@@ -83,7 +83,8 @@ final class ReportCommandTests: XCTestCase {
       "Effects on revenue over the window: observed spend vs switched off",
       "Effects on revenue over the window: +10% of observed spend vs observed",
       "instagram_spend: revenue vs spend (0-2x observed)",
-      "Revenue change against a price change", "Promotion lift on weekly revenue",
+      "Revenue change against a price change, within observed prices",
+      "Promotion lift on weekly revenue",
     ]
     for title in expectedCharts {
       XCTAssertTrue(inspector.titles.contains(title), "chart \(title)")

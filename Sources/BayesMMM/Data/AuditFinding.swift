@@ -22,6 +22,7 @@ public struct AuditFinding: Codable, Equatable, Sendable {
     case mediatorZeroWeeks = "mediator-zero-weeks"
     case channelMostlyOff = "channel-mostly-off"
     case channelNeverOff = "channel-never-off"
+    case extremeValue = "extreme-value"
     case leadingZerosMissing = "leading-zeros-missing"
     case downstreamControl = "downstream-control"
     case downstreamExcluded = "downstream-excluded"

@@ -9,8 +9,8 @@
 ///
 /// Errors (unusable data) are thrown by `WeeklyDataset.load`; the audit adds the one error
 /// that needs the model: fewer weeks than parameters. Findings come in a fixed order: the
-/// week sequence, the outcome, the mediator, social then owned channels, controls, columns
-/// without a role, and collinearity last.
+/// week sequence, the outcome, the mediator, social then owned channels, extreme values
+/// (outcome, then channels), controls, columns without a role, and collinearity last.
 public struct DataAudit: Sendable {
   /// Number of model parameters; more than the number of weeks is an error. `nil`: unchecked.
   public var parameterCount: Int?
@@ -18,6 +18,9 @@ public struct DataAudit: Sendable {
   public var mostlyOffFraction = 0.5
   /// max / min of the outcome at or above which its dynamic range is reported.
   public var dynamicRangeRatio = 1_000.0
+  /// A spend or outcome value above this multiple of its column's median of positive
+  /// values is reported as extreme (`extremeValueFindings`).
+  public var extremeValueRatio = 1_000.0
   /// |r| at or above which a pair of regressors is reported.
   public var correlationThreshold = 0.8
   /// Variance inflation factor at or above which a regressor is reported.
@@ -35,7 +38,7 @@ public struct DataAudit: Sendable {
       throw .tooFewRows(file: data.sourcePath, rows: data.weekCount, parameters: parameterCount)
     }
     return weekGapFindings(data) + outcomeFindings(data) + channelFindings(data)
-      + columnFindings(data) + collinearityFindings(data)
+      + extremeValueFindings(data) + columnFindings(data) + collinearityFindings(data)
   }
 }
 

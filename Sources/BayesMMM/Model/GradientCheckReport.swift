@@ -40,7 +40,7 @@ public struct GradientCheckReport: Sendable {
     lines.append("max absolute error    \(short(check.maxAbsoluteError))")
     lines.append(
       "seconds per gradient  \(short(secondsPerGradient)) "
-        + "(\(Int((1 / secondsPerGradient).rounded())) log density + gradient evaluations/s)")
+        + "(\(formatted(1 / secondsPerGradient, 0)) log density + gradient evaluations/s)")
     lines.append(
       passed
         ? "verdict               gradient agrees with finite differences (tolerance \(short(tolerance)))"

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Numbers as the prior-predictive reports print them.
 enum PriorPredictiveNumbers {
   /// A share in [0, 1] as a percentage with no decimals, "57%" (one decimal under 10%
@@ -21,16 +15,7 @@ enum PriorPredictiveNumbers {
     guard value.isFinite else { return formatted(value, 0) }
     let magnitude = abs(value)
     if magnitude >= 1e6 || (magnitude < 0.01 && magnitude > 0) {
-      let exponent = Int(log10(magnitude).rounded(.down))
-      var mantissa = value / pow(10, Double(exponent))
-      var shift = exponent
-      if abs(mantissa) >= 9.995 {
-        mantissa /= 10
-        shift += 1
-      }
-      let sign = shift < 0 ? "-" : "+"
-      let digits = String(abs(shift))
-      return formatted(mantissa, 2) + "e" + sign + (digits.count < 2 ? "0" : "") + digits
+      return NumberText.scientific(value, decimals: 2)
     }
     let decimals = magnitude >= 100 ? 0 : 2
     let text = formatted(value, decimals)

@@ -4,6 +4,10 @@
 /// ```swift
 /// let svg = ForestPlot(title: "Effects", unit: "currency", rows: rows).render()
 /// ```
+///
+/// Rows with a non-finite median get their label only; interval ends that are not finite
+/// are left out; with no finite value at all the plot area says so. Labels and title are
+/// fitted (`SVGText`) inside the view box.
 struct ForestPlot {
   struct Row {
     let label: String
@@ -28,47 +32,63 @@ struct ForestPlot {
     let top = 34.0
     let bottom = 40.0
     let height = top + bottom + rowHeight * Double(max(rows.count, 1))
-    let values = rows.flatMap { [$0.lower95, $0.upper95, $0.median] }.filter(\.isFinite) + [0]
+    let extent = PlotScale.finiteExtent(rows.flatMap { [$0.lower95, $0.upper95, $0.median] }, [0])
     let scale = PlotScale(
-      domain: (values.min() ?? -1, values.max() ?? 1), range: (labelWidth, width - 20))
+      domain: (extent?.lower ?? -1, extent?.upper ?? 1), range: (labelWidth, width - 20))
+    let title = SVGText.fitted(self.title, width: width - 14, fontSize: 14, bold: true)
+    let unit = SVGText.fitted(self.unit, width: width - labelWidth, fontSize: 12)
     var parts = [
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
         + "viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" "
         + "height=\"\(fmt(height))\" font-family=\"sans-serif\">",
-      "<title>\(escapeXML(title))</title>",
-      "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(escapeXML(title))</text>",
+      "<title>\(escapeXML(self.title))</title>",
+      "<text x=\"10\" y=\"20\" font-size=\"\(fmt(title.fontSize))\" font-weight=\"bold\">"
+        + "\(escapeXML(title.text))</text>",
     ]
-    for tick in scale.ticks(count: 6) {
+    let ticks = scale.ticks(count: 6)
+    for (tick, label) in zip(ticks, scale.tickLabels(ticks)) {
       let x = scale(tick)
       parts.append(
         "<line x1=\"\(fmt(x))\" x2=\"\(fmt(x))\" y1=\"\(fmt(top))\" "
           + "y2=\"\(fmt(height - bottom))\" stroke=\"#e6e6e6\"/>")
       parts.append(
         "<text x=\"\(fmt(x))\" y=\"\(fmt(height - bottom + 15))\" font-size=\"11\" "
-          + "text-anchor=\"middle\">\(escapeXML(compactNumber(tick)))</text>")
+          + "text-anchor=\"middle\">\(escapeXML(label))</text>")
     }
     parts.append(
       "<line x1=\"\(fmt(scale(0)))\" x2=\"\(fmt(scale(0)))\" y1=\"\(fmt(top))\" "
         + "y2=\"\(fmt(height - bottom))\" stroke=\"#555\"/>")
     parts.append(
       "<text x=\"\(fmt((labelWidth + width - 20) / 2))\" y=\"\(fmt(height - 8))\" "
-        + "font-size=\"12\" text-anchor=\"middle\">\(escapeXML(unit))</text>")
+        + "font-size=\"\(fmt(unit.fontSize))\" text-anchor=\"middle\">"
+        + "\(escapeXML(unit.text))</text>")
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * (Double(index) + 0.5)
+      let label = SVGText.fitted(
+        row.label + (row.flagged ? " *" : ""), width: labelWidth - 14, fontSize: 11)
       parts.append(
-        "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 4))\" font-size=\"11\" "
-          + "text-anchor=\"end\">\(escapeXML(row.label + (row.flagged ? " *" : "")))</text>")
+        "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 4))\" "
+          + "font-size=\"\(fmt(label.fontSize))\" text-anchor=\"end\">"
+          + "\(escapeXML(label.text))</text>")
       guard row.median.isFinite else { continue }
-      parts.append(
-        "<line x1=\"\(fmt(scale(row.lower95)))\" x2=\"\(fmt(scale(row.upper95)))\" "
-          + "y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"\(row.colour)\" stroke-width=\"1.2\"/>")
-      parts.append(
-        "<line x1=\"\(fmt(scale(row.lower90)))\" x2=\"\(fmt(scale(row.upper90)))\" "
-          + "y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"\(row.colour)\" stroke-width=\"4\"/>")
+      for (lower, upper, stroke) in [
+        (row.lower95, row.upper95, 1.2), (row.lower90, row.upper90, 4),
+      ]
+      where lower.isFinite && upper.isFinite {
+        parts.append(
+          "<line x1=\"\(fmt(scale(lower)))\" x2=\"\(fmt(scale(upper)))\" "
+            + "y1=\"\(fmt(y))\" y2=\"\(fmt(y))\" stroke=\"\(row.colour)\" "
+            + "stroke-width=\"\(fmt(stroke))\"/>")
+      }
       let fill = row.flagged ? "white" : row.colour
       parts.append(
         "<circle cx=\"\(fmt(scale(row.median)))\" cy=\"\(fmt(y))\" r=\"4\" fill=\"\(fill)\" "
           + "stroke=\"\(row.colour)\" stroke-width=\"1.5\"/>")
+    }
+    if !rows.contains(where: { $0.median.isFinite }) {
+      parts.append(
+        "<text x=\"\(fmt((labelWidth + width - 20) / 2))\" y=\"\(fmt(top + 14))\" "
+          + "font-size=\"12\" fill=\"#777\" text-anchor=\"middle\">no finite values to plot</text>")
     }
     parts.append("</svg>")
     return parts.joined(separator: "\n")

@@ -93,12 +93,12 @@ public enum HTMLReport {
   {
     let data = prepared.dataset
     let weeks = (1...data.weekCount).map(Double.init)
-    let positive = data.outcome.filter { $0 > 0 }
+    let positive = PlotScale.finiteExtent(data.outcome.filter { $0 > 0 })
+    let highest = PlotScale.finiteExtent(bands.upper90, data.outcome)?.upper
     var plot = SVGPlot(
       title: "Weekly revenue: observed and posterior predictive", xLabel: "week",
       yLabel: "revenue (currency, log scale)", x: (1, Double(data.weekCount)),
-      y: ((positive.min() ?? 1) * 0.5, (bands.upper90 + data.outcome).max() ?? 10),
-      yKind: .log10, width: 900, height: 340)
+      y: ((positive?.lower ?? 1) * 0.5, highest ?? 10), yKind: .log10, width: 900, height: 340)
     plot.xTickLabels = dateTicks(data.dates)
     plot.band(
       weeks, bands.lower90, bands.upper90, colour: "#c6dbef", opacity: 0.7, label: "90% predictive")
@@ -117,7 +117,7 @@ public enum HTMLReport {
         " Bayesian R-squared of log revenue \(number(fit.bayesianR2.median)) (90%: "
         + "\(number(fit.bayesianR2.lower90)) to \(number(fit.bayesianR2.upper90))); "
         + "\(percent(fit.coverage50)) of weeks inside the 50% band and \(percent(fit.coverage90)) inside the 90% band; "
-        + "MAPE on non-floor weeks \(number(fit.mape))%."
+        + "MAPE on non-floor weeks \(fit.mape.isFinite ? number(fit.mape) + "%" : "n/a")."
     }
     return plot.render() + paragraph(text)
   }
@@ -137,7 +137,10 @@ public enum HTMLReport {
     var againstPrice = SVGPlot(
       title: "Residuals against price", xLabel: "average price (currency)",
       yLabel: "residual (log scale)",
-      x: ((data.price.min() ?? 0) * 0.98, (data.price.max() ?? 1) * 1.02),
+      x: (
+        (PlotScale.finiteExtent(data.price)?.lower ?? 0) * 0.98,
+        (PlotScale.finiteExtent(data.price)?.upper ?? 1) * 1.02
+      ),
       y: (-extent, extent), width: 440, height: 260)
     againstPrice.horizontalRule(at: 0)
     againstPrice.points(data.price, bands.residuals, colour: "#756bb1")
@@ -159,9 +162,9 @@ public enum HTMLReport {
       inputs.logRevenue[$0]
     }
     let all = observed + bands.replicated
-    let lower = Diagnostics.quantile(all, probability: 0.002)
-    let upper = Diagnostics.quantile(all, probability: 0.998)
-    let observedHistogram = Histogram(observed, lower: lower, upper: upper, bins: 30)
+    let observedHistogram = Histogram(
+      observed, lower: finiteQuantile(all, 0.002), upper: finiteQuantile(all, 0.998), bins: 30)
+    let (lower, upper) = (observedHistogram.lower, observedHistogram.upper)
     let width = observedHistogram.width
     let centres = observedHistogram.centres
     let observedDensity = observedHistogram.densities
@@ -171,7 +174,7 @@ public enum HTMLReport {
       title: "Distribution of weekly log revenue: observed vs replicated",
       xLabel: "log(revenue / mean revenue)",
       yLabel: "density", x: (lower, upper),
-      y: (0, ((observedDensity + replicatedDensity).max() ?? 1) * 1.1))
+      y: (0, (PlotScale.finiteExtent(observedDensity, replicatedDensity)?.upper ?? 1) * 1.1))
     plot.bars(
       centres, observedDensity, barWidth: width * 0.9, colour: "#9e9ac8",
       label: "observed (non-floor weeks)")
@@ -191,16 +194,19 @@ public enum HTMLReport {
         let posterior = run.draws.column(named: name)?.flatMap({ $0 })
       else { continue }
       let prior = model.priors[index]
-      let lower = min(Diagnostics.quantile(posterior, probability: 0.001), prior.quantile(0.02))
-      let upper = max(Diagnostics.quantile(posterior, probability: 0.999), prior.quantile(0.98))
-      let histogram = Histogram(posterior, lower: lower, upper: upper, bins: 30)
+      let ends = PlotScale.finiteExtent(
+        [finiteQuantile(posterior, 0.001), prior.quantile(0.02)],
+        [finiteQuantile(posterior, 0.999), prior.quantile(0.98)])
+      let histogram = Histogram(
+        posterior, lower: ends?.lower ?? .nan, upper: ends?.upper ?? .nan, bins: 30)
+      let (lower, upper) = (histogram.lower, histogram.upper)
       let width = histogram.width
       let densities = histogram.densities
       let grid = (0...100).map { lower + (upper - lower) * Double($0) / 100 }
       let priorDensity = grid.map { exp(prior.logDensity(at: $0)) }
       var plot = SVGPlot(
         title: label(name, layout: layout), xLabel: "value", yLabel: "density", x: (lower, upper),
-        y: (0, ((densities + priorDensity.filter(\.isFinite)).max() ?? 1) * 1.1), width: 440,
+        y: (0, (PlotScale.finiteExtent(densities, priorDensity)?.upper ?? 1) * 1.1), width: 440,
         height: 230)
       plot.bars(
         histogram.centres, densities, barWidth: width * 0.9,
@@ -265,8 +271,10 @@ public enum HTMLReport {
         title: "\(curve.channel): revenue vs spend (0-2x observed)",
         xLabel: "channel spend over the window (currency)",
         yLabel: "revenue over the window (currency)", x: (0, spend.last ?? 1),
-        y: ((curve.lower90.min() ?? 0) * 0.98, (curve.upper90.max() ?? 1) * 1.02), width: 440,
-        height: 260)
+        y: (
+          (PlotScale.finiteExtent(curve.lower90, curve.median)?.lower ?? 0) * 0.98,
+          (PlotScale.finiteExtent(curve.upper90, curve.median)?.upper ?? 1) * 1.02
+        ), width: 440, height: 260)
       plot.band(
         spend, curve.lower90, curve.upper90, colour: "#c7e9c0", opacity: 0.8, label: "90% interval")
       plot.line(spend, curve.median, colour: "#238b45", width: 2, label: "median")
@@ -299,46 +307,32 @@ public enum HTMLReport {
     -> String
   {
     var parts: [String] = []
-    if let elasticity = run.draws.column(named: "price_elasticity")?.flatMap({ $0 }) {
-      let total = prepared.dataset.outcome.reduce(0, +)
-      let changes = stride(from: -0.2, through: 0.2001, by: 0.025).map { $0 }
-      let curves = changes.map { change in elasticity.map { total * (pow(1 + change, $0) - 1) } }
-      var plot = SVGPlot(
-        title: "Revenue change against a price change", xLabel: "price change (%)",
-        yLabel: "revenue change over the window (currency)", x: (-20, 20),
-        y: (
-          (curves.map { Diagnostics.quantile($0, probability: 0.05) }.min() ?? -1),
-          (curves.map { Diagnostics.quantile($0, probability: 0.95) }.max() ?? 1)
-        ),
-        width: 440, height: 260)
-      let xs = changes.map { $0 * 100 }
-      plot.band(
-        xs, curves.map { Diagnostics.quantile($0, probability: 0.05) },
-        curves.map { Diagnostics.quantile($0, probability: 0.95) }, colour: "#fdd0a2", opacity: 0.8,
-        label: "90% interval")
-      plot.line(
-        xs, curves.map { Diagnostics.quantile($0, probability: 0.5) }, colour: "#d94801", width: 2,
-        label: "median")
-      plot.horizontalRule(at: 0)
-      parts.append(plot.render())
+    var text: [String] = []
+    if let elasticity = run.draws.column(named: "price_elasticity")?.flatMap({ $0 }),
+      let response = PriceResponse(
+        elasticity: elasticity, prices: prepared.dataset.price,
+        totalRevenue: prepared.dataset.outcome.reduce(0, +))
+    {
+      parts.append(response.plot().render())
+      text.append(response.rangeNote)
     }
     if let lift = run.draws.column(named: "promo_lift")?.flatMap({ $0 }).map({ exp($0) - 1 }) {
-      let lower = Diagnostics.quantile(lift, probability: 0.001)
-      let upper = Diagnostics.quantile(lift, probability: 0.999)
-      let histogram = Histogram(lift, lower: lower, upper: upper, bins: 30)
+      let histogram = Histogram(
+        lift, lower: finiteQuantile(lift, 0.001), upper: finiteQuantile(lift, 0.999), bins: 30)
+      let (lower, upper) = (histogram.lower, histogram.upper)
       let width = histogram.width
       let counts = histogram.counts
       var plot = SVGPlot(
         title: "Promotion lift on weekly revenue", xLabel: "lift (exp(promo_lift) - 1, share)",
         yLabel: "draws",
-        x: (lower, upper), y: (0, (counts.max() ?? 1) * 1.1), width: 440, height: 260)
+        x: (lower, upper), y: (0, (PlotScale.finiteExtent(counts)?.upper ?? 1) * 1.1), width: 440,
+        height: 260)
       plot.bars(
         histogram.centres, counts, barWidth: width * 0.9,
         colour: "#74c476")
       plot.verticalRule(at: 0)
       parts.append(plot.render())
     }
-    var text: [String] = []
     if let e = summary.price.elasticity {
       text.append(
         "Price elasticity (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90))."
@@ -359,7 +353,7 @@ public enum HTMLReport {
       "<table><tbody>",
       "<tr><th>chains x draws</th><td>\(d.chains) x \(d.draws / max(d.chains, 1))</td></tr>",
       "<tr><th>divergent transitions</th><td>\(d.divergences)</td></tr>",
-      "<tr><th>max R-hat</th><td>\(String(format: "%.3f", d.maxRHat))\(d.maxRHatColumn.map { " (\(escapeXML($0)))" } ?? "")</td></tr>",
+      "<tr><th>max R-hat</th><td>\(d.maxRHat.isFinite ? formatted(d.maxRHat, 3) : "n/a")\(d.maxRHatColumn.map { " (\(escapeXML($0)))" } ?? "")</td></tr>",
       "<tr><th>min ESS bulk / tail</th><td>\(number(d.minESSBulk)) / \(number(d.minESSTail))</td></tr>",
       "<tr><th>E-BFMI per chain</th><td>\(d.eBFMI.map(number).joined(separator: ", "))</td></tr>",
       "<tr><th>tree-depth hits (max \(d.maxDepth))</th><td>\(d.treeDepthHits)</td></tr>",
@@ -448,26 +442,32 @@ public enum HTMLReport {
 
   private static func paragraph(_ text: String) -> String { "<p>\(escapeXML(text))</p>" }
 
+  /// Three significant digits, whole numbers from 100, scientific from 1e15; "n/a" when
+  /// not finite.
   static func number(_ value: Double) -> String {
     guard value.isFinite else { return "n/a" }
+    if abs(value) >= 1e15 { return NumberText.scientific(value, decimals: 2) }
     return abs(value) >= 100 ? String(format: "%.0f", value) : String(format: "%.3g", value)
   }
 
   static func percent(_ value: Double) -> String {
-    guard value.isFinite else { return "n/a" }
+    guard value.isFinite, (100 * value).isFinite else { return "n/a" }
+    if abs(100 * value) >= 1e15 { return NumberText.scientific(100 * value, decimals: 2) + "%" }
     return String(format: "%.1f%%", 100 * value)
   }
 
+  /// Whole currency units with thousands separators ("-1,234,567"); scientific from 1e15
+  /// ("1.00e+20"), where a whole-number conversion could trap; "n/a" when not finite.
   static func currency(_ value: Double) -> String {
     guard value.isFinite else { return "n/a" }
-    let rounded = Int64(value.rounded())
-    let digits = String(abs(rounded))
-    var grouped = ""
-    for (index, character) in digits.reversed().enumerated() {
-      if index > 0 && index % 3 == 0 { grouped.append(",") }
-      grouped.append(character)
-    }
-    return (rounded < 0 ? "-" : "") + String(grouped.reversed())
+    if abs(value) >= 1e15 { return NumberText.scientific(value, decimals: 2) }
+    return NumberText.grouped(value, decimals: 0)
+  }
+
+  /// The `probability` quantile of the finite values (NaN when there are none), for chart
+  /// ranges that must not be lost to one overflowing draw.
+  static func finiteQuantile(_ values: [Double], _ probability: Double) -> Double {
+    Diagnostics.quantile(values.filter(\.isFinite), probability: probability)
   }
 
   private static func document(_ body: String) -> String {

@@ -37,7 +37,7 @@ public struct EffectsRecord: Sendable, Equatable {
 
   /// Reads the object for the social channels `socialNames` (column names, channel order).
   public init(json: JSONValue, socialNames: [String]) {
-    mediatorPaths = json["mediator_paths"]?.numberValue.map { Int($0) }
+    mediatorPaths = json["mediator_paths"]?.numberValue.flatMap { Int(exactly: $0) }
     googleTotalSpend = json["google_total_spend"]?.numberValue
     var spend: [Int: [EffectContrast: Double]] = [:]
     var flags: [Int: [EffectContrast: Bool]] = [:]

@@ -222,7 +222,8 @@ extension RunSummary {
     }
     let fitted = fit.weeks - fit.floorWeeks
     func coverage(_ share: Double, _ nominal: String) -> String {
-      let inside = Int((share * Double(fit.weeks)).rounded())
+      let count = (share * Double(fit.weeks)).rounded()
+      let inside = count.isFinite ? String(Int(min(max(count, 0), Double(fit.weeks)))) : "n/a"
       return "\(inside) of \(fit.weeks) weeks (\(ReportNumber.percent(share)); about "
         + "\(nominal) expected)"
     }

@@ -55,7 +55,7 @@ public struct RunSummary: Sendable {
     seed = run.seed
     let data = run.record["data"]
     dataPath = data?["path"]?.stringValue
-    weeks = data?["weeks"]?.numberValue.map { Int($0) }
+    weeks = data?["weeks"]?.numberValue.flatMap { Int(exactly: $0) }
     firstWeek = data?["first_week"]?.stringValue
     lastWeek = data?["last_week"]?.stringValue
     parameters = ParameterSummary.table(run.draws, probability: probability, threads: threads)

@@ -63,7 +63,7 @@ public struct StoredRun: Sendable {
     guard let seed = readSeed(record["settings"]?["seed"]) else {
       throw bad("settings.seed", "expected the run seed (a whole number)")
     }
-    let maxDepth = record["settings"]?["max_depth"]?.numberValue.map { Int($0) } ?? 10
+    let maxDepth = record["settings"]?["max_depth"]?.numberValue.flatMap { Int(exactly: $0) } ?? 10
     guard let draws = record["settings"]?["draws"]?.numberValue, draws >= 1, draws < 0x1p53,
       draws.rounded() == draws
     else { throw bad("settings.draws", "expected the number of draws per chain") }
