@@ -86,10 +86,27 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
         + "\(previous); weekly dates must be a multiple of 7 days apart, in increasing order"
     case .constantRegressor(let file, let column, let role, let value):
       return "\(file): column \"\(column)\" (\(role.rawValue)) is \(value) in every week; a "
-        + "constant regressor carries no information, so remove it from the roles"
+        + "constant regressor carries no information, so \(Self.leaveOutAdvice(column, role))"
     case .tooFewRows(let file, let rows, let parameters):
       return "\(file): \(rows) weeks of data but the model has \(parameters) parameters; it "
         + "needs at least as many weeks as parameters"
+    }
+  }
+}
+
+extension DataError {
+  /// How the user leaves a constant column out: the option (or roles-file key) that does it.
+  static func leaveOutAdvice(_ column: String, _ role: ColumnRole) -> String {
+    switch role {
+    case .price, .promotion:
+      return "leave it out with --no-\(role.rawValue) (or \"\(role.jsonKey)\": null in a roles "
+        + "file)"
+    case .social, .owned, .control:
+      return "remove \(column) from --\(role.jsonKey) (or from \"\(role.jsonKey)\" in a roles "
+        + "file)"
+    case .mediator, .outcome, .date:
+      return "the model needs a \(role.rawValue) that varies; choose another column with "
+        + "--\(role.jsonKey)"
     }
   }
 }

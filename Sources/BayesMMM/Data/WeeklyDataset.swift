@@ -11,7 +11,7 @@
 ///
 /// Invariants (established by `load`): every series has `weekCount` entries; dates strictly
 /// increase in whole weeks (gaps of several weeks are allowed and visible in `weekIndex`);
-/// outcome and price are > 0; spend and owned volumes are >= 0; promotion is in [0, 1]; no
+/// outcome and price (when there is one) are > 0; spend and owned volumes are >= 0; promotion is in [0, 1]; no
 /// regressor is constant; every value is finite. Rows keep the file's order.
 public struct WeeklyDataset: Sendable {
   /// The path the file was read from, as given (used in messages).
@@ -45,10 +45,10 @@ public struct WeeklyDataset: Sendable {
   public let ownedNames: [String]
   /// Owned channel volumes, channel-major: `owned[channel][week]`.
   public let owned: [[Double]]
-  /// Average price.
-  public let price: [Double]
-  /// Promotion in [0, 1].
-  public let promotion: [Double]
+  /// Average price; nil when the roles have no price.
+  public let price: [Double]?
+  /// Promotion in [0, 1]; nil when the roles have no promotion.
+  public let promotion: [Double]?
   /// Extra controls, with their missing weeks.
   public let controls: [NumericColumn]
   /// Numeric columns with no role (e.g. `social_followers`); kept for the audit only.
@@ -100,8 +100,8 @@ public struct WeeklyDataset: Sendable {
     social = roles.social.map(series)
     ownedNames = roles.owned
     owned = roles.owned.map(series)
-    price = series(roles.price)
-    promotion = series(roles.promotion)
+    price = roles.price.map(series)
+    promotion = roles.promotion.map(series)
     controls = roles.controls.map { NumericColumn(name: $0, values: series($0)) }
     self.unusedColumns = unusedColumns
     self.ignoredColumns = ignoredColumns

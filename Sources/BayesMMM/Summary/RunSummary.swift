@@ -28,8 +28,10 @@ public struct RunSummary: Sendable {
   public let parameters: [ParameterSummary]
   /// One row per social channel x contrast x effect; empty without effect columns.
   public let effects: [EffectSummary]
-  public let price: PriceSummary
-  public let promotion: PromotionSummary
+  /// Nil when the model has no price term (no `price_elasticity` column).
+  public let price: PriceSummary?
+  /// Nil when the model has no promotion term (no `promo_lift` column).
+  public let promotion: PromotionSummary?
   public let google: GoogleSummary
   /// Nil when no model was rebuilt.
   public let fit: FitSummary?

@@ -35,6 +35,17 @@ final class DataColumnRolesTests: XCTestCase {
     XCTAssertEqual(try decode("{}"), ColumnRoles())
   }
 
+  /// Issue 12.9: `"price": null` used to keep `average_price`; null now leaves the role out.
+  func testNullPriceAndPromotionLeaveThoseRolesOut() throws {
+    let roles = try decode(#"{"price": null, "promotion": null}"#)
+    XCTAssertNil(roles.price as String?)
+    XCTAssertNil(roles.promotion as String?)
+    XCTAssertEqual(
+      roles.assignments.map(\.column),
+      ["week", "revenue", "google_spend", "facebook_spend", "tiktok_spend", "instagram_spend",
+       "snapchat_spend", "emails_send", "sms_send"])
+  }
+
   func testEncodesWithSnakeCaseKeysAndRoundTrips() throws {
     let roles = ColumnRoles(controls: ["social_followers"])
     let json = String(decoding: try JSONEncoder().encode(roles), as: UTF8.self)
