@@ -71,7 +71,8 @@ public struct RunSummary: Sendable {
     diagnostics = DiagnosticsSummary(
       statistics: run.samplerStatistics, columns: parameters.map(\.diagnostics),
       maxDepth: run.maxDepth)
-    assumption = IdentifyingAssumption.text
+    assumption = IdentifyingAssumption.text(
+      terms: OptionalTerms(price: price != nil, promotion: promotion != nil))
     neverOff = prepared.map { prepared in prepared.dataset.social.map { !$0.contains(0) } }
   }
 
