@@ -54,8 +54,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): \(at): \(fields) field\(fields == 1 ? "" : "s"), but the header has "
         + "\(expected)"
     case .missingColumn(let file, let column, let role, let available):
+      let optional =
+        role == .price || role == .promotion
+        ? "; name the column with --\(role.rawValue), or pass --no-\(role.rawValue) if the data "
+          + "has none" : ""
       return "\(file): column \"\(column)\" (\(role.rawValue)) not found; the header has: "
-        + available.joined(separator: ", ")
+        + available.joined(separator: ", ") + optional
     case .duplicatedColumn(let file, let column, let firstField, let secondField):
       return "\(file): line 1: column \"\(column)\" appears twice (fields \(firstField) and "
         + "\(secondField))"
