@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Roles start from the defaults (MODEL.md 1), then a `--roles` JSON file, then the direct
 /// options, each overriding the one before. `--no-price` / `--no-promotion` leave that term
-/// out of the model (as `"price": null` in a roles file does). Without `--data`, `data/mmm_weekly.csv` is looked
-/// up in the current directory, then in every folder above the executable (so the built tool
-/// finds the bundled file from anywhere).
+/// out of the model (as `"price": null` in a roles file does). Without `--data`,
+/// `data/mmm_weekly.csv` is looked up in the current directory, then in every folder above
+/// the executable (so the built tool finds the bundled file from anywhere).
 struct DataOptions: ParsableArguments {
   static let bundledDataPath = "data/mmm_weekly.csv"
 

@@ -11,8 +11,8 @@
 ///
 /// Invariants (established by `load`): every series has `weekCount` entries; dates strictly
 /// increase in whole weeks (gaps of several weeks are allowed and visible in `weekIndex`);
-/// outcome and price (when there is one) are > 0; spend and owned volumes are >= 0; promotion is in [0, 1]; no
-/// regressor is constant; every value is finite. Rows keep the file's order.
+/// outcome and price (when there is one) are > 0; spend and owned volumes are >= 0; promotion
+/// is in [0, 1]; no regressor is constant; every value is finite. Rows keep the file's order.
 public struct WeeklyDataset: Sendable {
   /// The path the file was read from, as given (used in messages).
   public let sourcePath: String

@@ -81,7 +81,8 @@ public struct EffectCalculator: Sendable {
     let whatIf = WhatIfEffects(
       scenarios: scenarios, mediatorSignal: state.mediatorSignal,
       googleCoefficient: state.mediatorCoefficient,
-      priceElasticity: layout.priceElasticity.map { x[$0] }, promoLift: layout.promoLift.map { x[$0] })
+      priceElasticity: layout.priceElasticity.map { x[$0] },
+      promoLift: layout.promoLift.map { x[$0] })
     return DrawEffects(mediation: mediation, whatIf: whatIf)
   }
 

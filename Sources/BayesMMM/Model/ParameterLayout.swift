@@ -45,12 +45,12 @@ public struct ParameterLayout: Sendable, Equatable {
 
   public let onoffIntercept: Int
   public let onoffSocial: Range<Int>
-  /// trend, season..., promo (matches `ModelInputs.mediatorDesign`).
+  /// trend, season..., promo if any (matches `ModelInputs.mediatorDesign`).
   public let onoffDesign: Range<Int>
 
   public let amountIntercept: Int
   public let amountSocial: Range<Int>
-  /// trend, season..., promo (matches `ModelInputs.mediatorDesignOn`).
+  /// trend, season..., promo if any (matches `ModelInputs.mediatorDesignOn`).
   public let amountDesign: Range<Int>
   public let amountSigma: Int
 
@@ -58,7 +58,8 @@ public struct ParameterLayout: Sendable, Equatable {
   public let googleEffect: Int
   public let socialEffect: Range<Int>
   public let ownedEffect: Range<Int>
-  /// trend, season..., log price, promo, controls... (matches `ModelInputs.revenueDesign`).
+  /// trend, season..., log price and promo if any, controls... (matches
+  /// `ModelInputs.revenueDesign`).
   public let revenueDesign: Range<Int>
   public let revenueSigma: Int
 
@@ -136,8 +137,8 @@ public struct ParameterLayout: Sendable, Equatable {
     socialEffect = block("beta_social", social)
     ownedEffect = block("beta_owned", owned)
     let controlParameters = (0..<controlNames.count).map { "beta_control.\($0 + 1)" }
-    let optional = (terms.price ? ["price_elasticity"] : [])
-      + (terms.promotion ? ["promo_lift"] : [])
+    let optional =
+      (terms.price ? ["price_elasticity"] : []) + (terms.promotion ? ["promo_lift"] : [])
     revenueDesign = design("revenue", extra: optional + controlParameters)
     revenueSigma = scalar("revenue_sigma")
     self.names = names

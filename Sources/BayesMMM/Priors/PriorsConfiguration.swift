@@ -14,9 +14,9 @@ import Foundation
 /// optional price and promotion terms (`price_elasticity`, `promo_lift`,
 /// `search_onoff_promo`, `search_amount_promo`): they are needed only by a model with that
 /// term (`resolve(for:)` then names the missing one), and unused by one without it.
-/// `"model"` and `"channels"` are optional. Unknown keys, a channel that is not in the data, a family a
-/// channel cannot override, and a prior whose support does not fit its parameter (a
-/// normal prior on an adstock decay, say) are errors naming the key.
+/// `"model"` and `"channels"` are optional. Unknown keys, a channel that is not in the data,
+/// a family a channel cannot override, and a prior whose support does not fit its parameter
+/// (a normal prior on an adstock decay, say) are errors naming the key.
 public struct PriorsConfiguration: Sendable {
   /// The file the configuration was read from (for messages and run records).
   public let source: String

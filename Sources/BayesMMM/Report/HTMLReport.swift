@@ -56,7 +56,8 @@ public enum HTMLReport {
     let terms = model.layout.terms
     if terms.price || terms.promotion {
       let title =
-        terms.price && terms.promotion ? "Price and promotions" : terms.price ? "Price" : "Promotions"
+        terms.price && terms.promotion
+        ? "Price and promotions" : terms.price ? "Price" : "Promotions"
       body.append(
         section(
           "price-promotion", title, pricePromotion(run: run, prepared: prepared, summary: summary)))

@@ -20,7 +20,8 @@ extension RunSummary {
       ("diagnostics", diagnostics.json),
       ("assumption", .string(assumption)),
     ]
-    return .object(members.compactMap { member in member.value.map { (key: member.key, value: $0) } })
+    return .object(
+      members.compactMap { member in member.value.map { (key: member.key, value: $0) } })
   }
 
   /// Pretty-printed JSON text with a final newline.
