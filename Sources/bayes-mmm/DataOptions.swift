@@ -6,9 +6,10 @@ import Foundation
 /// `@OptionGroup`.
 ///
 /// Roles start from the defaults (MODEL.md 1), then a `--roles` JSON file, then the direct
-/// options, each overriding the one before. Without `--data`, `data/mmm_weekly.csv` is looked
-/// up in the current directory, then in every folder above the executable (so the built tool
-/// finds the bundled file from anywhere).
+/// options, each overriding the one before. `--no-price` / `--no-promotion` leave that term
+/// out of the model (as `"price": null` in a roles file does). Without `--data`,
+/// `data/mmm_weekly.csv` is looked up in the current directory, then in every folder above
+/// the executable (so the built tool finds the bundled file from anywhere).
 struct DataOptions: ParsableArguments {
   static let bundledDataPath = "data/mmm_weekly.csv"
 
@@ -42,6 +43,14 @@ struct DataOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The promotion column.", valueName: "column"))
   var promotion: String?
 
+  @Flag(name: .customLong("no-price"), help: ArgumentHelp(
+    "The data has no price: the model leaves the price term out."))
+  var noPrice = false
+
+  @Flag(name: .customLong("no-promotion"), help: ArgumentHelp(
+    "The data has no promotions: the model leaves the promotion term out."))
+  var noPromotion = false
+
   @Option(name: .long, help: ArgumentHelp("The date column.", valueName: "column"))
   var date: String?
 
@@ -51,6 +60,10 @@ struct DataOptions: ParsableArguments {
 
   /// Defaults, then the roles file, then the direct options; validated.
   func resolvedRoles() throws -> ColumnRoles {
+    if noPrice, price != nil { throw DataOptionsError.conflicting("--price", "--no-price") }
+    if noPromotion, promotion != nil {
+      throw DataOptionsError.conflicting("--promotion", "--no-promotion")
+    }
     var resolved = try roles.map { try ColumnRoles.load(fromFile: $0) } ?? ColumnRoles()
     if let outcome { resolved.outcome = outcome }
     if let mediator { resolved.mediator = mediator }
@@ -58,6 +71,8 @@ struct DataOptions: ParsableArguments {
     if let owned { resolved.owned = Self.columnList(owned) }
     if let price { resolved.price = price }
     if let promotion { resolved.promotion = promotion }
+    if noPrice { resolved.price = nil }
+    if noPromotion { resolved.promotion = nil }
     if let date { resolved.date = date }
     if let controls { resolved.controls = Self.columnList(controls) }
     try resolved.validate(source: roles ?? "roles")
@@ -113,12 +128,16 @@ struct DataOptions: ParsableArguments {
 /// Problems with the data options that are not about the file's content.
 enum DataOptionsError: Error, CustomStringConvertible {
   case noDataFile
+  /// Two options that contradict each other, e.g. `--price` with `--no-price`.
+  case conflicting(String, String)
 
   var description: String {
     switch self {
     case .noDataFile:
       return "no data file: \(DataOptions.bundledDataPath) is not in the current directory "
         + "nor above the bayes-mmm executable; pass --data FILE"
+    case .conflicting(let first, let second):
+      return "\(first) and \(second) contradict each other; give one of them"
     }
   }
 }

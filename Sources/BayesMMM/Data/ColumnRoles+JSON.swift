@@ -1,10 +1,12 @@
 import Foundation
 
 extension ColumnRoles {
-  /// Decodes a roles object; absent keys (or `null`) keep their defaults, unknown keys fail.
+  /// Decodes a roles object; absent keys keep their defaults, unknown keys fail. `null`
+  /// for `price` or `promotion` leaves that role out (the data has no such column); for
+  /// the other keys it keeps the default.
   ///
   /// ```json
-  /// {"outcome": "sales", "social": ["meta", "tiktok"], "owned": []}
+  /// {"outcome": "sales", "social": ["meta", "tiktok"], "owned": [], "price": null}
   /// ```
   public init(from decoder: any Decoder) throws {
     let defaults = ColumnRoles()
@@ -22,11 +24,35 @@ extension ColumnRoles {
       mediator: try keyed.decodeIfPresent(String.self, forKey: .mediator) ?? defaults.mediator,
       social: try keyed.decodeIfPresent([String].self, forKey: .social) ?? defaults.social,
       owned: try keyed.decodeIfPresent([String].self, forKey: .owned) ?? defaults.owned,
-      price: try keyed.decodeIfPresent(String.self, forKey: .price) ?? defaults.price,
-      promotion: try keyed.decodeIfPresent(String.self, forKey: .promotion) ?? defaults.promotion,
+      price: try Self.optionalRole(keyed, .price, default: defaults.price),
+      promotion: try Self.optionalRole(keyed, .promotion, default: defaults.promotion),
       controls: try keyed.decodeIfPresent([String].self, forKey: .controls) ?? defaults.controls,
       downstreamOfSocial: try keyed.decodeIfPresent([String].self, forKey: .downstreamOfSocial)
         ?? defaults.downstreamOfSocial)
+  }
+
+  /// Encodes every key; a role left out (`price` or `promotion` nil) is written as `null`,
+  /// so decoding the result gives the same roles.
+  public func encode(to encoder: any Encoder) throws {
+    var keyed = encoder.container(keyedBy: CodingKeys.self)
+    try keyed.encode(date, forKey: .date)
+    try keyed.encode(outcome, forKey: .outcome)
+    try keyed.encode(mediator, forKey: .mediator)
+    try keyed.encode(social, forKey: .social)
+    try keyed.encode(owned, forKey: .owned)
+    try keyed.encode(price, forKey: .price)
+    try keyed.encode(promotion, forKey: .promotion)
+    try keyed.encode(controls, forKey: .controls)
+    try keyed.encode(downstreamOfSocial, forKey: .downstreamOfSocial)
+  }
+
+  /// An optional role: absent keeps `default`, `null` is nil (no such column), else a name.
+  private static func optionalRole(
+    _ keyed: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, default value: String?
+  ) throws -> String? {
+    guard keyed.contains(key) else { return value }
+    if try keyed.decodeNil(forKey: key) { return nil }
+    return try keyed.decode(String.self, forKey: key)
   }
 
   /// Reads and validates a roles JSON file; every error names the file and, where there is

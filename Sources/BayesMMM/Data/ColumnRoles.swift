@@ -7,7 +7,9 @@
 /// try roles.validate(source: "roles")
 /// ```
 ///
-/// The defaults follow MODEL.md section 1. `downstreamOfSocial` names columns that social spend
+/// The defaults follow MODEL.md section 1. Price and promotion are optional roles: `nil`
+/// leaves the term out of the model (no `price_elasticity`, no `promo_lift`, no price or
+/// promotion what-ifs). `downstreamOfSocial` names columns that social spend
 /// itself moves (followers grow with ads): they are left out of the model unless listed in
 /// `controls`, because adjusting for them would block part of the social effect (MODEL.md 3.5).
 ///
@@ -24,10 +26,10 @@ public struct ColumnRoles: Codable, Equatable, Sendable {
   public var social: [String]
   /// Owned channels (emails, SMS): volumes, transformed like spend.
   public var owned: [String]
-  /// The average price; enters as log(price / median price).
-  public var price: String
-  /// Promotion indicator (0/1) or intensity in [0, 1].
-  public var promotion: String
+  /// The average price; enters as log(price / median price). Nil: the model has no price.
+  public var price: String?
+  /// Promotion indicator (0/1) or intensity in [0, 1]. Nil: the model has no promotion.
+  public var promotion: String?
   /// Extra controls in the outcome equation (none by default).
   public var controls: [String]
   /// Columns downstream of social spend: excluded unless listed in `controls`.
@@ -39,8 +41,8 @@ public struct ColumnRoles: Codable, Equatable, Sendable {
     mediator: String = "google_spend",
     social: [String] = ["facebook_spend", "tiktok_spend", "instagram_spend", "snapchat_spend"],
     owned: [String] = ["emails_send", "sms_send"],
-    price: String = "average_price",
-    promotion: String = "promotions",
+    price: String? = "average_price",
+    promotion: String? = "promotions",
     controls: [String] = [],
     downstreamOfSocial: [String] = ["social_followers"]
   ) {
@@ -59,7 +61,8 @@ public struct ColumnRoles: Codable, Equatable, Sendable {
   public var assignments: [(column: String, role: ColumnRole)] {
     [(date, .date), (outcome, .outcome), (mediator, .mediator)]
       + social.map { ($0, .social) } + owned.map { ($0, .owned) }
-      + [(price, .price), (promotion, .promotion)] + controls.map { ($0, .control) }
+      + [price.map { ($0, .price) }, promotion.map { ($0, .promotion) }].compactMap { $0 }
+      + controls.map { ($0, .control) }
   }
 
   /// The role of `column`, if the model reads it.

@@ -48,7 +48,9 @@ extension DataAudit {
         + "\(NumberText.plain(varianceInflationThreshold)): the strongest correlation is r = "
         + "\(NumberText.grouped(strongest.r, decimals: 2)) (\(strongest.pair)), the largest "
         + "VIF \(NumberText.grouped(factors[largest], decimals: 2)) (\(set.labels[largest]))",
-      action: "none needed; checked on raw spend, log price, promotion, controls, trend and "
+      action: "none needed; checked on raw spend, "
+        + (data.roles.price == nil ? "" : "log price, ")
+        + (data.roles.promotion == nil ? "" : "promotion, ") + "controls, trend and "
         + "season (Fourier order \(seasonOrder)) over \(set.weekCount) weeks")]
   }
 }

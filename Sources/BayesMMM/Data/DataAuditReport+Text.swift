@@ -43,7 +43,9 @@ extension DataAuditReport {
       rows.append([channel.column, AuditText.money(channel.nonZeroMean),
                    data == nil ? "mean over non-zero weeks" : "mean over \(count) non-zero weeks"])
     }
-    rows.append([roles.price, AuditText.money(scales.medianPrice), "median"])
+    if let price = roles.price, let median = scales.medianPrice {
+      rows.append([price, AuditText.money(median), "median"])
+    }
     return ["Scales"] + table(rows, rightAligned: [1])
   }
 

@@ -32,19 +32,24 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   case emptyField(file: String, at: DataLocation, column: String)
   case notANumber(file: String, at: DataLocation, column: String, text: String)
   case nonFinite(file: String, at: DataLocation, column: String, text: String)
-  case negativeValue(file: String, at: DataLocation, column: String, text: String,
-                     role: ColumnRole)
-  case nonPositiveValue(file: String, at: DataLocation, column: String, text: String,
-                        role: ColumnRole)
+  case negativeValue(
+    file: String, at: DataLocation, column: String, text: String,
+    role: ColumnRole)
+  case nonPositiveValue(
+    file: String, at: DataLocation, column: String, text: String,
+    role: ColumnRole)
   /// A positive value below the smallest normal double in a log-scale column.
-  case subnormalValue(file: String, at: DataLocation, column: String, text: String,
-                      role: ColumnRole)
+  case subnormalValue(
+    file: String, at: DataLocation, column: String, text: String,
+    role: ColumnRole)
   case promotionOutOfRange(file: String, at: DataLocation, column: String, text: String)
   case unparsableDate(file: String, at: DataLocation, column: String, text: String)
-  case duplicatedDate(file: String, at: DataLocation, column: String, date: String,
-                      first: DataLocation)
-  case nonWeeklyDates(file: String, at: DataLocation, column: String, date: String,
-                      previous: DataLocation, previousDate: String, days: Int)
+  case duplicatedDate(
+    file: String, at: DataLocation, column: String, date: String,
+    first: DataLocation)
+  case nonWeeklyDates(
+    file: String, at: DataLocation, column: String, date: String,
+    previous: DataLocation, previousDate: String, days: Int)
   case constantRegressor(file: String, column: String, role: ColumnRole, value: String)
   case tooFewRows(file: String, rows: Int, parameters: Int)
   /// Fewer rows than any check across weeks needs (`WeeklyDataset.minimumWeekCount`).
@@ -73,8 +78,12 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): \(at): \(fields) field\(fields == 1 ? "" : "s"), but the header has "
         + "\(expected)"
     case .missingColumn(let file, let column, let role, let available):
+      let optional =
+        role == .price || role == .promotion
+        ? "; name the column with --\(role.rawValue), or pass --no-\(role.rawValue) if the data "
+          + "has none" : ""
       return "\(file): column \"\(column)\" (\(role.rawValue)) not found; the header has: "
-        + available.joined(separator: ", ")
+        + available.joined(separator: ", ") + optional
     case .missingDownstreamColumn(let file, let column, let available):
       return "\(file): column \"\(column)\" (downstream_of_social) not found; the header has: "
         + available.joined(separator: ", ")
@@ -105,14 +114,15 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): \(at), column \"\(column)\": \"\(text)\" is not an ISO date (YYYY-MM-DD)"
     case .duplicatedDate(let file, let at, let column, let date, let first):
       return "\(file): \(at), column \"\(column)\": \(date) already appears on \(first)"
-    case .nonWeeklyDates(let file, let at, let column, let date, let previous, let previousDate,
-                         let days):
+    case .nonWeeklyDates(
+      let file, let at, let column, let date, let previous, let previousDate,
+      let days):
       let gap = days >= 0 ? "\(days) day\(days == 1 ? "" : "s") after" : "\(-days) days before"
       return "\(file): \(at), column \"\(column)\": \(date) is \(gap) \(previousDate) on "
         + "\(previous); weekly dates must be a multiple of 7 days apart, in increasing order"
     case .constantRegressor(let file, let column, let role, let value):
       return "\(file): column \"\(column)\" (\(role.rawValue)) is \(value) in every week; a "
-        + "constant regressor carries no information, so remove it from the roles"
+        + "constant regressor carries no information, so \(Self.leaveOutAdvice(column, role))"
     case .tooFewRows(let file, let rows, let parameters):
       return "\(file): \(rows) weeks of data but the model has \(parameters) parameters; it "
         + "needs at least as many weeks as parameters"
@@ -127,6 +137,23 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(file): column \"\(column)\" (outcome) is at its minimum \(value) in \(weeks) "
         + "of \(total) weeks; a floor over more than half the weeks leaves too few observed "
         + "weeks to fit"
+    }
+  }
+}
+
+extension DataError {
+  /// How the user leaves a constant column out: the option (or roles-file key) that does it.
+  static func leaveOutAdvice(_ column: String, _ role: ColumnRole) -> String {
+    switch role {
+    case .price, .promotion:
+      return "leave it out with --no-\(role.rawValue) (or \"\(role.jsonKey)\": null in a roles "
+        + "file)"
+    case .social, .owned, .control:
+      return "remove \(column) from --\(role.jsonKey) (or from \"\(role.jsonKey)\" in a roles "
+        + "file)"
+    case .mediator, .outcome, .date:
+      return "the model needs a \(role.rawValue) that varies; choose another column with "
+        + "--\(role.jsonKey)"
     }
   }
 }

@@ -30,8 +30,10 @@ struct RegressorSet {
       columns.append(complete.map { series[$0] })
     }
     for (name, _, values) in data.spendChannels { add(name, values) }
-    add("log(\(data.roles.price))", data.price.map { log($0 / data.scales.medianPrice) })
-    add(data.roles.promotion, data.promotion)
+    if let name = data.roles.price, let price = data.price, let median = data.scales.medianPrice {
+      add("log(\(name))", price.map { log($0 / median) })
+    }
+    if let name = data.roles.promotion, let promotion = data.promotion { add(name, promotion) }
     for control in data.controls { add(control.name, control.values) }
     let lastIndex = Double(max(1, (data.weekIndex.last ?? 0)))
     add("trend", data.weekIndex.map { Double($0) / lastIndex - 0.5 })

@@ -22,15 +22,23 @@ public struct ScalingFacts: Codable, Equatable, Sendable {
   public let outcomeMean: Double
   /// Per spend channel (mediator, social, owned, in role order): mean over weeks with spend.
   public let spend: [ChannelScale]
-  /// Median price: the reference of log(price / median price).
-  public let medianPrice: Double
+  /// Median price: the reference of log(price / median price); nil without a price (JSON
+  /// null).
+  public let medianPrice: Double?
 
-  init(outcome: [Double], spend: [(String, [Double])], price: [Double]) {
+  init(outcome: [Double], spend: [(String, [Double])], price: [Double]?) {
     outcomeMean = Statistics.mean(outcome)
     self.spend = spend.map { name, values in
       ChannelScale(column: name, nonZeroMean: Statistics.mean(values.filter { $0 != 0 }))
     }
-    medianPrice = Statistics.median(price)
+    medianPrice = price.map(Statistics.median)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var keyed = encoder.container(keyedBy: CodingKeys.self)
+    try keyed.encode(outcomeMean, forKey: .outcomeMean)
+    try keyed.encode(spend, forKey: .spend)
+    try keyed.encode(medianPrice, forKey: .medianPrice)
   }
 
   /// The non-zero mean of `column`, if it is a spend channel.

@@ -11,10 +11,11 @@
 ///
 /// Invariants (established by `load`): every series has `weekCount` entries; dates strictly
 /// increase in whole weeks (gaps of several weeks are allowed and visible in `weekIndex`);
-/// at least `minimumWeekCount` weeks; outcome and price are normal positive doubles (>= 2.2e-308,
-/// so their logarithms are finite); spend and owned volumes are >= 0; promotion is in [0, 1];
-/// the outcome is not constant and its floor covers at most half the weeks; no regressor is
-/// constant; every value is finite. Rows keep the file's order.
+/// at least `minimumWeekCount` weeks; outcome and price (when there is one) are normal
+/// positive doubles (>= 2.2e-308, so their logarithms are finite); spend and owned volumes
+/// are >= 0; promotion is in [0, 1]; the outcome is not constant and its floor covers at most
+/// half the weeks; no regressor is constant; every value is finite. Rows keep the file's
+/// order.
 public struct WeeklyDataset: Sendable {
   /// The path the file was read from, as given (used in messages).
   public let sourcePath: String
@@ -47,10 +48,10 @@ public struct WeeklyDataset: Sendable {
   public let ownedNames: [String]
   /// Owned channel volumes, channel-major: `owned[channel][week]`.
   public let owned: [[Double]]
-  /// Average price.
-  public let price: [Double]
-  /// Promotion in [0, 1].
-  public let promotion: [Double]
+  /// Average price; nil when the roles have no price.
+  public let price: [Double]?
+  /// Promotion in [0, 1]; nil when the roles have no promotion.
+  public let promotion: [Double]?
   /// Extra controls, with their missing weeks.
   public let controls: [NumericColumn]
   /// Numeric columns with no role (e.g. `social_followers`); kept for the audit only.
@@ -103,15 +104,16 @@ public struct WeeklyDataset: Sendable {
     social = roles.social.map(series)
     ownedNames = roles.owned
     owned = roles.owned.map(series)
-    price = series(roles.price)
-    promotion = series(roles.promotion)
+    price = roles.price.map(series)
+    promotion = roles.promotion.map(series)
     controls = roles.controls.map { NumericColumn(name: $0, values: series($0)) }
     self.unusedColumns = unusedColumns
     self.ignoredColumns = ignoredColumns
     let floor = OutcomeFloor.value(of: series(roles.outcome))
     floorValue = floor
     isFloor = series(roles.outcome).map { value in floor.map { value == $0 } ?? false }
-    let spend = [(roles.mediator, mediator)] + Array(zip(roles.social, social))
+    let spend =
+      [(roles.mediator, mediator)] + Array(zip(roles.social, social))
       + Array(zip(roles.owned, owned))
     scales = ScalingFacts(outcome: outcome, spend: spend, price: price)
   }

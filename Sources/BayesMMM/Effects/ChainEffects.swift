@@ -25,7 +25,8 @@ public enum ChainEffects {
     paths: Int, random: GSLRandom, cancel: CancellationFlag? = nil
   ) -> [Double] {
     let drawCount = parameterCount == 0 ? 0 : constrainedDraws.count / parameterCount
-    let width = EffectColumns.count(socialCount: calculator.socialCount)
+    let width = EffectColumns.count(
+      socialCount: calculator.socialCount, terms: calculator.terms)
     let workspace = EffectWorkspace(paths: paths, weeks: calculator.weeks)
     var numbers = MediatorRandomNumbers(paths: paths, weeks: calculator.weeks)
     var rows: [Double] = []

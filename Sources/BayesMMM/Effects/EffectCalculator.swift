@@ -39,6 +39,8 @@ public struct EffectCalculator: Sendable {
 
   public var weeks: Int { forward.model.inputs.weeks }
   public var socialCount: Int { scenarios.socialCount }
+  /// The optional terms of the model, which decide the what-if columns.
+  public var terms: OptionalTerms { forward.model.layout.terms }
 
   /// Effects at one draw with the given random numbers (R = their path count).
   public func effects(parameters x: [Double], randomNumbers: MediatorRandomNumbers) -> DrawEffects {
@@ -78,8 +80,9 @@ public struct EffectCalculator: Sendable {
     }
     let whatIf = WhatIfEffects(
       scenarios: scenarios, mediatorSignal: state.mediatorSignal,
-      googleCoefficient: state.mediatorCoefficient, priceElasticity: x[layout.priceElasticity],
-      promoLift: x[layout.promoLift])
+      googleCoefficient: state.mediatorCoefficient,
+      priceElasticity: layout.priceElasticity.map { x[$0] },
+      promoLift: layout.promoLift.map { x[$0] })
     return DrawEffects(mediation: mediation, whatIf: whatIf)
   }
 

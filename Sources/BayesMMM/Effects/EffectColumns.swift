@@ -7,7 +7,9 @@
 ///    (inner, the channel order of `ModelInputs.socialNames`): `<m>_<c>.<k>`, e.g.
 ///    `nde_zero.1`, `te_plus10.3`, `induced_google_zero.2`;
 /// 2. then `google_effect`, `google_roi`, `revenue_change_price_minus10`,
-///    `revenue_change_price_plus10`, `promo_lift_pct`, `promo_revenue`.
+///    `revenue_change_price_plus10`, `promo_lift_pct`, `promo_revenue`; the two price
+///    columns only when the model has a price term, the two promotion columns only when it
+///    has a promotion term (`OptionalTerms`).
 ///
 /// Units, per draw, over the whole window (all T weeks):
 /// - `nde`, `nie`, `te`: natural direct, natural indirect and total effect on revenue
@@ -35,22 +37,23 @@ public enum EffectColumns {
     case netROI = "net_roi"
   }
 
-  /// The scalar columns after the mediation block, in column order.
-  public static let scalarNames = [
-    "google_effect", "google_roi", "revenue_change_price_minus10",
-    "revenue_change_price_plus10", "promo_lift_pct", "promo_revenue",
-  ]
+  /// The scalar columns after the mediation block, in column order, for the terms present.
+  public static func scalarNames(terms: OptionalTerms = .all) -> [String] {
+    [googleEffect, googleROI]
+      + (terms.price ? [revenueChangePriceMinus10, revenueChangePricePlus10] : [])
+      + (terms.promotion ? [promoLiftPercent, promoRevenue] : [])
+  }
 
   /// All effect column names for `socialCount` social channels:
-  /// `2 x 7 x socialCount + 6` names.
-  public static func names(socialCount: Int) -> [String] {
+  /// `2 x 7 x socialCount + 6` names with both optional terms (2 fewer per term left out).
+  public static func names(socialCount: Int, terms: OptionalTerms = .all) -> [String] {
     var names: [String] = []
     for contrast in EffectContrast.allCases {
       for measure in Measure.allCases {
         for k in 0..<socialCount { names.append(name(measure, contrast, channel: k)) }
       }
     }
-    return names + scalarNames
+    return names + scalarNames(terms: terms)
   }
 
   /// `<measure>_<contrast>.<k>` for the 0-based `channel` (k = channel + 1).
@@ -60,9 +63,9 @@ public enum EffectColumns {
     "\(measure.rawValue)_\(contrast.rawValue).\(channel + 1)"
   }
 
-  /// Number of columns: `14 x socialCount + 6`.
-  public static func count(socialCount: Int) -> Int {
-    2 * Measure.allCases.count * socialCount + scalarNames.count
+  /// Number of columns: `14 x socialCount + 6` with both optional terms.
+  public static func count(socialCount: Int, terms: OptionalTerms = .all) -> Int {
+    2 * Measure.allCases.count * socialCount + scalarNames(terms: terms).count
   }
 
   /// Offset of `<measure>_<contrast>.<channel + 1>` within the effect columns.

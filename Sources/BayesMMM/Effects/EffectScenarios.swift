@@ -35,8 +35,8 @@ public struct EffectScenarios: Sendable {
   public let googleTotalSpend: Double
   /// Currency per scaled unit of the mediator.
   public let mediatorScale: Double
-  /// Observed promotion intensity per week, length T.
-  public let promotion: [Double]
+  /// Observed promotion intensity per week, length T; nil without a promotion term.
+  public let promotion: [Double]?
   /// `[contrast][channel]`, contrasts in `EffectContrast.allCases` order.
   public let scenarios: [[Scenario]]
   public let socialNames: [String]

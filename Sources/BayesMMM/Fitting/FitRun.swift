@@ -61,7 +61,8 @@ public struct FitRun: Sendable {
         model: model, constrainedDraws: parameters, settings: effectSettings,
         runSeed: settings.seed, threads: threads, cancel: cancel)
       table = parameterTable.appendingColumns(
-        EffectColumns.names(socialCount: model.inputs.socialNames.count), values: effects)
+        EffectColumns.names(socialCount: model.inputs.socialNames.count, terms: model.layout.terms),
+        values: effects)
     }
     let effectsWallTime = MonotonicClock.seconds() - effectsStart
     return FitRun(

@@ -47,7 +47,9 @@ extension RunRecord {
       "google_total_spend": .number(scenarios.googleTotalSpend),
       "extrapolation": byContrast { .bool($0.isExtrapolation) },
       "column_contract": .array(
-        EffectColumns.names(socialCount: scenarios.socialCount).map { .string($0) }),
+        EffectColumns.names(socialCount: scenarios.socialCount, terms: inputs.terms).map {
+          .string($0)
+        }),
       "assumption": .string(
         "Sequential ignorability: no unmeasured confounder of Google spend and revenue once "
           + "trend, season, promotions and price are adjusted for."),

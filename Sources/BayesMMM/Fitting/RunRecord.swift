@@ -83,7 +83,7 @@ public enum RunRecord {
       "mediator": ["column": .string(inputs.mediatorName), "scale": .number(inputs.mediatorScale)],
       "social": channels(inputs.socialNames, inputs.socialScales),
       "owned": channels(inputs.ownedNames, inputs.ownedScales),
-      "median_price": .number(inputs.medianPrice),
+      "median_price": inputs.medianPrice.map { .number($0) } ?? .null,
       "weeks": .number(Double(inputs.weeks)),
     ]
   }

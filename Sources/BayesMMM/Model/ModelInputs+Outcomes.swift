@@ -25,7 +25,7 @@ extension ModelInputs {
     copy.fittedMediatorOnWeeks = copy.mediatorOnWeeks.filter { $0 < fitWeeks }
     copy.logRevenue = logRevenue
     copy.censored = censored
-    let columns = [trend] + season + [promotion]
+    let columns = Self.mediatorColumns(trend: trend, season: season, promotion: promotion)
     let onWeeks = copy.mediatorOnWeeks.filter { $0 < centringWeeks }
     copy.mediatorDesignOn = Self.centredDesign(columns, over: onWeeks)
     return copy

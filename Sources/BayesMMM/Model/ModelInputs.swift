@@ -68,11 +68,12 @@ public struct ModelInputs: Sendable {
   public let ownedScales: [Double]
 
   /// Median price, in currency; `log(price / medianPrice)` enters the outcome equation.
-  public let medianPrice: Double
-  /// log(price_t / median price), uncentred. Length T.
-  public let logPrice: [Double]
-  /// Promotion intensity in [0, 1]. Length T.
-  public let promotion: [Double]
+  /// Nil when the model has no price term.
+  public let medianPrice: Double?
+  /// log(price_t / median price), uncentred. Length T; nil without a price term.
+  public let logPrice: [Double]?
+  /// Promotion intensity in [0, 1]. Length T; nil without a promotion term.
+  public let promotion: [Double]?
   /// Linear trend on [-0.5, 0.5]. Length T.
   public let trend: [Double]
   /// Fourier seasonality columns `[2 * order][T]`: sin_k, cos_k of 2 pi k week / (365.25 / 7).
@@ -81,7 +82,13 @@ public struct ModelInputs: Sendable {
   public let controlNames: [String]
   public let controls: [[Double]]
 
-  /// Mediator design (trend, season..., promo), centred over all weeks: `T x Pm`.
+  /// Which optional terms the designs carry (price, promotion).
+  public var terms: OptionalTerms {
+    OptionalTerms(price: logPrice != nil, promotion: promotion != nil)
+  }
+
+  /// Mediator design (trend, season..., promo), centred over all weeks: `T x Pm`. A term the
+  /// model does not have (`terms`) has no column.
   public let mediatorDesign: [Double]
   /// Mediator design centred over the on weeks only: `T x Pm` (off rows unused).
   public internal(set) var mediatorDesignOn: [Double]
@@ -107,13 +114,14 @@ public struct ModelInputs: Sendable {
   ///   - floor: the left-censoring floor in currency, or nil for no censoring.
   ///   - mediator: the mediator's weekly spend in currency (>= 0, some > 0).
   ///   - social, owned: channels with weekly spend or volume (>= 0).
-  ///   - price: weekly average price (> 0); promotion: intensity in [0, 1].
+  ///   - price: weekly average price (> 0); promotion: intensity in [0, 1]; nil leaves the
+  ///     term out of the designs (and the parameter out of the layout).
   ///   - weekOfYear: ISO week 1 ... 53 per row.
   ///   - controls: extra outcome controls with a missing mask (true = missing).
   ///   - seasonalityOrder: number of Fourier pairs (>= 0).
   public init(
     revenue: [Double], floor: Double?, mediator: Channel, social: [Channel], owned: [Channel],
-    price: [Double], promotion: [Double], weekOfYear: [Int],
+    price: [Double]?, promotion: [Double]?, weekOfYear: [Int],
     controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2,
     fitWeeks: Int? = nil
   ) {
@@ -151,13 +159,16 @@ public struct ModelInputs: Sendable {
     ownedScales = owned.map { Self.activeMean(prefix($0.values)) }
     ownedSpend = zip(owned, ownedScales).map { channel, scale in channel.values.map { $0 / scale } }
 
-    let sortedPrice = prefix(price).sorted()
-    let median =
-      scaleRows % 2 == 1
-      ? sortedPrice[scaleRows / 2]
-      : 0.5 * (sortedPrice[scaleRows / 2 - 1] + sortedPrice[scaleRows / 2])
+    let median = price.map { price in
+      let sortedPrice = prefix(price).sorted()
+      return scaleRows % 2 == 1
+        ? sortedPrice[scaleRows / 2]
+        : 0.5 * (sortedPrice[scaleRows / 2 - 1] + sortedPrice[scaleRows / 2])
+    }
     medianPrice = median
-    logPrice = price.map { log($0 / median) }
+    var logPrice: [Double]?
+    if let price, let median { logPrice = price.map { log($0 / median) } }
+    self.logPrice = logPrice
     self.promotion = promotion
     trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
     season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
@@ -166,8 +177,9 @@ public struct ModelInputs: Sendable {
       Self.standardise($0.channel.values, missing: $0.missing, rows: scaleRows)
     }
 
-    let mediatorColumns = [trend] + season + [promotion]
-    let revenueColumns = [trend] + season + [logPrice, promotion] + self.controls
+    let mediatorColumns = Self.mediatorColumns(trend: trend, season: season, promotion: promotion)
+    let revenueColumns =
+      [trend] + season + [logPrice, promotion].compactMap { $0 } + self.controls
     mediatorDesignColumns = mediatorColumns.count
     revenueDesignColumns = revenueColumns.count
     let allWeeks = Array(0..<scaleRows)
@@ -176,6 +188,13 @@ public struct ModelInputs: Sendable {
     mediatorDesignOn = Self.centredDesign(
       mediatorColumns, over: onWeeks)
     revenueDesign = Self.centredDesign(revenueColumns, over: allWeeks)
+  }
+
+  /// The mediator design's columns: trend, season..., promotion (when there is one).
+  static func mediatorColumns(trend: [Double], season: [[Double]], promotion: [Double]?)
+    -> [[Double]]
+  {
+    [trend] + season + (promotion.map { [$0] } ?? [])
   }
 
   /// Mean over the non-zero entries (1 when there are none, so scaling is a no-op).

@@ -35,13 +35,13 @@ extension ParameterLayout {
     assign(onoffSocial, .searchOnoffEffect, socialChannels, .social)
     assignDesign(
       onoffDesign, trend: .searchOnoffTrend, season: .searchOnoffSeasonality,
-      rest: [.searchOnoffPromo])
+      rest: terms.promotion ? [.searchOnoffPromo] : [])
 
     keys[amountIntercept] = (.searchAmountIntercept, nil, nil)
     assign(amountSocial, .searchAmountEffect, socialChannels, .social)
     assignDesign(
       amountDesign, trend: .searchAmountTrend, season: .searchAmountSeasonality,
-      rest: [.searchAmountPromo])
+      rest: terms.promotion ? [.searchAmountPromo] : [])
     keys[amountSigma] = (.searchAmountSigma, nil, nil)
 
     keys[revenueIntercept] = (.revenueIntercept, nil, nil)
@@ -50,9 +50,8 @@ extension ParameterLayout {
     assign(ownedEffect, .ownedEffect, ownedChannels, .owned)
     assignDesign(
       revenueDesign, trend: .revenueTrend, season: .revenueSeasonality,
-      rest: [.priceElasticity, .promoLift])
-    let controlsStart = revenueDesign.lowerBound + 3 + seasonTerms
-    assign(controlsStart..<revenueDesign.upperBound, .controlEffect, controlNames, .control)
+      rest: (terms.price ? [.priceElasticity] : []) + (terms.promotion ? [.promoLift] : []))
+    assign(controlEffectStart..<revenueDesign.upperBound, .controlEffect, controlNames, .control)
     keys[revenueSigma] = (.revenueSigma, nil, nil)
     return keys
   }

@@ -13,6 +13,10 @@
 /// | hurdle amount | `search_amount_intercept`, `search_amount_social.s`, `search_amount_trend`, `search_amount_season.k`, `search_amount_promo`, `search_amount_sigma` |
 /// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `revenue_sigma` |
 ///
+/// `search_onoff_promo`, `search_amount_promo` and `promo_lift` exist only when the model has
+/// a promotion term, `price_elasticity` only when it has a price term (`terms`); the rest of
+/// the order is unchanged when they are left out.
+///
 /// Intercepts are the centred ones (the average level of the linear predictor, MODEL.md
 /// 3.3a); the zero-spend intercepts are derived quantities.
 ///
@@ -26,6 +30,8 @@ public struct ParameterLayout: Sendable, Equatable {
   public let mediatorName: String
   /// Number of Fourier columns (2 x order).
   public let seasonTerms: Int
+  /// Whether the price and promotion terms are in the model.
+  public let terms: OptionalTerms
 
   public let socialDecay: Range<Int>
   public let socialHalfSaturation: Range<Int>
@@ -39,12 +45,12 @@ public struct ParameterLayout: Sendable, Equatable {
 
   public let onoffIntercept: Int
   public let onoffSocial: Range<Int>
-  /// trend, season..., promo (matches `ModelInputs.mediatorDesign`).
+  /// trend, season..., promo if any (matches `ModelInputs.mediatorDesign`).
   public let onoffDesign: Range<Int>
 
   public let amountIntercept: Int
   public let amountSocial: Range<Int>
-  /// trend, season..., promo (matches `ModelInputs.mediatorDesignOn`).
+  /// trend, season..., promo if any (matches `ModelInputs.mediatorDesignOn`).
   public let amountDesign: Range<Int>
   public let amountSigma: Int
 
@@ -52,7 +58,8 @@ public struct ParameterLayout: Sendable, Equatable {
   public let googleEffect: Int
   public let socialEffect: Range<Int>
   public let ownedEffect: Range<Int>
-  /// trend, season..., log price, promo, controls... (matches `ModelInputs.revenueDesign`).
+  /// trend, season..., log price and promo if any, controls... (matches
+  /// `ModelInputs.revenueDesign`).
   public let revenueDesign: Range<Int>
   public let revenueSigma: Int
 
@@ -61,16 +68,26 @@ public struct ParameterLayout: Sendable, Equatable {
 
   /// Total number of parameters.
   public var count: Int { names.count }
-  /// Index of `price_elasticity`.
-  public var priceElasticity: Int { revenueDesign.lowerBound + 1 + seasonTerms }
-  /// Index of `promo_lift`.
-  public var promoLift: Int { revenueDesign.lowerBound + 2 + seasonTerms }
+  /// Index of `price_elasticity`; nil without a price term.
+  public var priceElasticity: Int? {
+    terms.price ? revenueDesign.lowerBound + 1 + seasonTerms : nil
+  }
+  /// Index of `promo_lift`; nil without a promotion term.
+  public var promoLift: Int? {
+    terms.promotion ? revenueDesign.lowerBound + 1 + seasonTerms + (terms.price ? 1 : 0) : nil
+  }
+  /// Index of the first `beta_control` (the end of the revenue design when there are none).
+  public var controlEffectStart: Int {
+    revenueDesign.lowerBound + 1 + seasonTerms + (terms.price ? 1 : 0)
+      + (terms.promotion ? 1 : 0)
+  }
 
   public init(
     socialChannels: [String], ownedChannels: [String], controlNames: [String],
-    mediatorName: String, seasonTerms: Int
+    mediatorName: String, seasonTerms: Int, terms: OptionalTerms = .all
   ) {
     self.socialChannels = socialChannels
+    self.terms = terms
     self.ownedChannels = ownedChannels
     self.controlNames = controlNames
     self.mediatorName = mediatorName
@@ -108,11 +125,11 @@ public struct ParameterLayout: Sendable, Equatable {
 
     onoffIntercept = scalar("search_onoff_intercept")
     onoffSocial = block("search_onoff_social", social)
-    onoffDesign = design("search_onoff", extra: ["search_onoff_promo"])
+    onoffDesign = design("search_onoff", extra: terms.promotion ? ["search_onoff_promo"] : [])
 
     amountIntercept = scalar("search_amount_intercept")
     amountSocial = block("search_amount_social", social)
-    amountDesign = design("search_amount", extra: ["search_amount_promo"])
+    amountDesign = design("search_amount", extra: terms.promotion ? ["search_amount_promo"] : [])
     amountSigma = scalar("search_amount_sigma")
 
     revenueIntercept = scalar("revenue_intercept")
@@ -120,8 +137,9 @@ public struct ParameterLayout: Sendable, Equatable {
     socialEffect = block("beta_social", social)
     ownedEffect = block("beta_owned", owned)
     let controlParameters = (0..<controlNames.count).map { "beta_control.\($0 + 1)" }
-    revenueDesign = design(
-      "revenue", extra: ["price_elasticity", "promo_lift"] + controlParameters)
+    let optional =
+      (terms.price ? ["price_elasticity"] : []) + (terms.promotion ? ["promo_lift"] : [])
+    revenueDesign = design("revenue", extra: optional + controlParameters)
     revenueSigma = scalar("revenue_sigma")
     self.names = names
   }
@@ -131,6 +149,6 @@ public struct ParameterLayout: Sendable, Equatable {
     self.init(
       socialChannels: inputs.socialNames, ownedChannels: inputs.ownedNames,
       controlNames: inputs.controlNames, mediatorName: inputs.mediatorName,
-      seasonTerms: inputs.season.count)
+      seasonTerms: inputs.season.count, terms: inputs.terms)
   }
 }

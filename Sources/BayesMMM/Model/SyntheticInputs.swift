@@ -12,10 +12,11 @@
 public enum SyntheticInputs {
   /// Weekly inputs where every spend channel is flighted with long zero runs (blocks of
   /// 6-12 weeks off), the mediator is off in about half the weeks, every 17th revenue week
-  /// (from week 6) sits at a floor of 1.0, and controls miss their first 10 weeks.
+  /// (from week 6) sits at a floor of 1.0, and controls miss their first 10 weeks. A term
+  /// left out of `terms` is still drawn (the other series stay the same) but not passed on.
   public static func flighted(
     weeks: Int = 80, socialCount: Int = 3, ownedCount: Int = 2, seed: UInt64 = 1,
-    controls: Int = 0, fitWeeks: Int? = nil
+    controls: Int = 0, fitWeeks: Int? = nil, terms: OptionalTerms = .all
   ) -> ModelInputs {
     let rng = GSLRandom(runSeed: seed)
     func flightedSeries(level: Double) -> [Double] {
@@ -52,7 +53,8 @@ public enum SyntheticInputs {
     }
     return ModelInputs(
       revenue: revenue, floor: 1.0, mediator: mediator, social: social, owned: owned,
-      price: price, promotion: promotion, weekOfYear: weekOfYear, controls: controlChannels,
+      price: terms.price ? price : nil, promotion: terms.promotion ? promotion : nil,
+      weekOfYear: weekOfYear, controls: controlChannels,
       fitWeeks: fitWeeks)
   }
 }

@@ -49,9 +49,10 @@ extension PriorPredictiveCheck {
       }
       lines.append(line)
     }
+    let liftNote =
+      implied.contains { $0.key == "promo_lift" } ? "promo_lift = exp(promo_lift) - 1. " : ""
     lines.append(
-      "  promo_lift = exp(promo_lift) - 1. TE share = (revenue with the channel as observed "
-        + "- with it off,")
+      "  \(liftNote)TE share = (revenue with the channel as observed - with it off,")
     lines.append(
       "  both with Google paths simulated from common random numbers) / total observed revenue.")
     lines.append("")

@@ -163,7 +163,8 @@ public struct PriorPredictiveCheck: Sendable {
   public let revenue: SeriesCheck
   public let googleSpend: SeriesCheck
   public let zeroShare: ZeroShare
-  /// Price elasticity, promotion lift, then each social channel's total effect share.
+  /// Price elasticity, promotion lift (each only when the model has the term), then each
+  /// social channel's total effect share.
   public let implied: [ImpliedQuantity]
   /// Empty when the observed data are plausible under the priors.
   public let flags: [Flag]
@@ -192,14 +193,19 @@ public struct PriorPredictiveCheck: Sendable {
     zeroShare = ZeroShare(
       observed: Double(zeroWeeks) / Double(max(inputs.weeks, 1)),
       simulated: Distribution(draws.mediatorZeroShare))
-    var implied = [
-      ImpliedQuantity(
-        key: "price_elasticity", label: "price elasticity (d log revenue / d log price)",
-        distribution: Distribution(draws.priceElasticity)),
-      ImpliedQuantity(
-        key: "promo_lift", label: "promotion lift, exp(promo_lift) - 1 (share of revenue)",
-        distribution: Distribution(draws.promotionLift)),
-    ]
+    var implied: [ImpliedQuantity] = []
+    if let elasticity = draws.priceElasticity {
+      implied.append(
+        ImpliedQuantity(
+          key: "price_elasticity", label: "price elasticity (d log revenue / d log price)",
+          distribution: Distribution(elasticity)))
+    }
+    if let lift = draws.promotionLift {
+      implied.append(
+        ImpliedQuantity(
+          key: "promo_lift", label: "promotion lift, exp(promo_lift) - 1 (share of revenue)",
+          distribution: Distribution(lift)))
+    }
     for (s, name) in draws.socialNames.enumerated() {
       implied.append(
         ImpliedQuantity(

@@ -27,10 +27,11 @@ public struct PriorPredictiveDraws: Sendable {
   public let mediatorSpend: [[Double]]
   /// Share of weeks with zero simulated Google spend, per draw, in [0, 1].
   public let mediatorZeroShare: [Double]
-  /// d log revenue / d log price, per draw (the parameter itself).
-  public let priceElasticity: [Double]
-  /// exp(promo_lift) - 1 per draw: the relative revenue change in a promotion week.
-  public let promotionLift: [Double]
+  /// d log revenue / d log price, per draw (the parameter itself); nil without a price term.
+  public let priceElasticity: [Double]?
+  /// exp(promo_lift) - 1 per draw: the relative revenue change in a promotion week; nil
+  /// without a promotion term.
+  public let promotionLift: [Double]?
   /// Per social channel, per draw: (Y(x, M(x)) - Y(0, M(0))) / total observed revenue, a
   /// dimensionless share (1 = the channel accounts for all observed revenue). See
   /// `PriorPredictiveSimulator.totalEffectShares`.

@@ -62,12 +62,14 @@ public enum PriorPredictiveFolder {
 
   static func parametersCSV(_ draws: PriorPredictiveDraws) -> String {
     let header =
-      ["draw"] + draws.parameterNames + ["google_zero_share", "promo_lift_relative"]
+      ["draw"] + draws.parameterNames + ["google_zero_share"]
+      + (draws.promotionLift == nil ? [] : ["promo_lift_relative"])
       + draws.socialNames.map { "total_effect_share.\($0)" }
     var text = header.joined(separator: ",") + "\n"
     for k in 0..<draws.count {
       let values =
-        draws.parameters[k] + [draws.mediatorZeroShare[k], draws.promotionLift[k]]
+        draws.parameters[k] + [draws.mediatorZeroShare[k]]
+        + (draws.promotionLift.map { [$0[k]] } ?? [])
         + draws.totalEffectShare.map { $0[k] }
       text += String(k + 1) + "," + values.map(CmdStanCSV.number).joined(separator: ",") + "\n"
     }

@@ -57,8 +57,8 @@ public enum PriorPredictiveSimulator {
       parameterNames: layout.names, socialNames: inputs.socialNames, parameters: parameters,
       logRevenue: logRevenue, revenue: revenue, mediatorSpend: mediator,
       mediatorZeroShare: mediator.map { Double($0.filter { $0 == 0 }.count) / weeks },
-      priceElasticity: parameters.map { $0[layout.priceElasticity] },
-      promotionLift: parameters.map { expm1($0[layout.promoLift]) },
+      priceElasticity: layout.priceElasticity.map { index in parameters.map { $0[index] } },
+      promotionLift: layout.promoLift.map { index in parameters.map { expm1($0[index]) } },
       totalEffectShare: shares)
   }
 

@@ -47,6 +47,16 @@ public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
     }
   }
 
+  /// The optional term (price or promotion) this family belongs to, if any: a priors file
+  /// may leave it out, and then only a model without that term can use the file.
+  var optionalTerm: ColumnRole? {
+    switch self {
+    case .priceElasticity: return .price
+    case .promoLift, .searchOnoffPromo, .searchAmountPromo: return .promotion
+    default: return nil
+    }
+  }
+
   /// The kinds of channel whose `"channels"` entry may override this family.
   var overridableBy: Set<ChannelKind> {
     switch self {

@@ -10,10 +10,14 @@ import Foundation
 /// }
 /// ```
 ///
-/// Every family of `PriorFamilyKey` must be present under `"priors"`; `"model"` and
-/// `"channels"` are optional. A key given twice in one object, unknown keys, a channel that
-/// is not in the data, a family a channel cannot override, and a prior whose support does not fit its parameter (a
-/// normal prior on an adstock decay, say) are errors naming the key.
+/// Every family of `PriorFamilyKey` must be present under `"priors"`, except those of the
+/// optional price and promotion terms (`price_elasticity`, `promo_lift`,
+/// `search_onoff_promo`, `search_amount_promo`): they are needed only by a model with that
+/// term (`resolve(for:)` then names the missing one), and unused by one without it.
+/// `"model"` and `"channels"` are optional. A key given twice in one object, unknown keys, a
+/// channel that is not in the data, a family a channel cannot override, and a prior whose
+/// support does not fit its parameter (a normal prior on an adstock decay, say) are errors
+/// naming the key.
 public struct PriorsConfiguration: Sendable {
   /// The file the configuration was read from (for messages and run records).
   public let source: String
@@ -74,7 +78,8 @@ public struct PriorsConfiguration: Sendable {
       try Self.checkSupport(prior, for: family, key: key, fail: fail)
       families[family] = prior
     }
-    for family in PriorFamilyKey.allCases where families[family] == nil {
+    for family in PriorFamilyKey.allCases
+    where families[family] == nil && family.optionalTerm == nil {
       throw fail("priors.\(family.rawValue)", "missing prior")
     }
     self.families = families
@@ -118,7 +123,9 @@ public struct PriorsConfiguration: Sendable {
       guard let kind = kinds[channel] else {
         throw PriorsError(
           file: source, keyPath: "channels.\(channel)",
-          message: "no such channel in the data (channels: \(kinds.keys.sorted().joined(separator: ", ")))")
+          message:
+            "no such channel in the data (channels: \(kinds.keys.sorted().joined(separator: ", ")))"
+        )
       }
       for family in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
       where !family.overridableBy.contains(kind) {

@@ -16,7 +16,8 @@ import Foundation
 /// try AtomicFileWriter.write(html, to: "report.html")
 /// ```
 public enum HTMLReport {
-  /// The section ids, in document order; every one is present in every report.
+  /// The section ids, in document order; every one is present in every report, except
+  /// `price-promotion` for a model with neither a price nor a promotion term.
   public static let sectionIDs = [
     "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior", "effects",
     "response-curves", "price-promotion", "diagnostics", "audit",
@@ -52,10 +53,15 @@ public enum HTMLReport {
     body.append(
       section("effects", "Direct, indirect and total effects", effectsSection(summary: summary)))
     body.append(section("response-curves", "Response curves", responseSection(curves: curves)))
-    body.append(
-      section(
-        "price-promotion", "Price and promotions",
-        pricePromotion(run: run, prepared: prepared, summary: summary)))
+    let terms = model.layout.terms
+    if terms.price || terms.promotion {
+      let title =
+        terms.price && terms.promotion
+        ? "Price and promotions" : terms.price ? "Price" : "Promotions"
+      body.append(
+        section(
+          "price-promotion", title, pricePromotion(run: run, prepared: prepared, summary: summary)))
+    }
     body.append(
       section("diagnostics", "Sampler diagnostics", diagnosticsSection(run: run, summary: summary)))
     body.append(section("audit", "Data audit", auditSection(run: run)))
@@ -134,26 +140,39 @@ public enum HTMLReport {
     overTime.xTickLabels = dateTicks(data.dates)
     overTime.horizontalRule(at: 0)
     overTime.points(weeks, bands.residuals, colour: "#3182bd")
-    var againstPrice = SVGPlot(
-      title: "Residuals against price", xLabel: "average price (currency)",
-      yLabel: "residual (log scale)",
-      x: (
-        (PlotScale.finiteExtent(data.price)?.lower ?? 0) * 0.98,
-        (PlotScale.finiteExtent(data.price)?.upper ?? 1) * 1.02
-      ),
-      y: (-extent, extent), width: 440, height: 260)
-    againstPrice.horizontalRule(at: 0)
-    againstPrice.points(data.price, bands.residuals, colour: "#756bb1")
-    var againstPromo = SVGPlot(
-      title: "Residuals against promotions", xLabel: "promotion intensity",
-      yLabel: "residual (log scale)", x: (-0.2, 1.2), y: (-extent, extent), width: 440, height: 260)
-    againstPromo.horizontalRule(at: 0)
-    againstPromo.points(data.promotion, bands.residuals, colour: "#31a354")
-    return overTime.render() + "<div class=\"row\">" + againstPrice.render() + againstPromo.render()
-      + "</div>"
-      + paragraph(
-        "Floor weeks have no residual (censored). A pattern against price or promotions would mean their effect is mis-specified."
-      )
+    var against: [String] = []
+    if let price = data.price {
+      var againstPrice = SVGPlot(
+        title: "Residuals against price", xLabel: "average price (currency)",
+        yLabel: "residual (log scale)",
+        x: (
+          (PlotScale.finiteExtent(price)?.lower ?? 0) * 0.98,
+          (PlotScale.finiteExtent(price)?.upper ?? 1) * 1.02
+        ),
+        y: (-extent, extent), width: 440, height: 260)
+      againstPrice.horizontalRule(at: 0)
+      againstPrice.points(price, bands.residuals, colour: "#756bb1")
+      against.append(againstPrice.render())
+    }
+    if let promotion = data.promotion {
+      var againstPromo = SVGPlot(
+        title: "Residuals against promotions", xLabel: "promotion intensity",
+        yLabel: "residual (log scale)", x: (-0.2, 1.2), y: (-extent, extent), width: 440,
+        height: 260)
+      againstPromo.horizontalRule(at: 0)
+      againstPromo.points(promotion, bands.residuals, colour: "#31a354")
+      against.append(againstPromo.render())
+    }
+    let terms = [data.price.map { _ in "price" }, data.promotion.map { _ in "promotions" }]
+      .compactMap { $0 }
+    let patternNote =
+      terms.isEmpty
+      ? ""
+      : " A pattern against \(terms.joined(separator: " or ")) would mean "
+        + "\(terms.count == 1 ? "its" : "their") effect is mis-specified."
+    return overTime.render()
+      + (against.isEmpty ? "" : "<div class=\"row\">" + against.joined() + "</div>")
+      + paragraph("Floor weeks have no residual (censored)." + patternNote)
   }
 
   private static func predictiveCheck(model: JointModel, bands: PredictiveBands) -> String {
@@ -309,8 +328,9 @@ public enum HTMLReport {
     var parts: [String] = []
     var text: [String] = []
     if let elasticity = run.draws.column(named: "price_elasticity")?.flatMap({ $0 }),
+      let prices = prepared.dataset.price,
       let response = PriceResponse(
-        elasticity: elasticity, prices: prepared.dataset.price,
+        elasticity: elasticity, prices: prices,
         totalRevenue: prepared.dataset.outcome.reduce(0, +))
     {
       parts.append(response.plot().render())
@@ -333,12 +353,12 @@ public enum HTMLReport {
       plot.verticalRule(at: 0)
       parts.append(plot.render())
     }
-    if let e = summary.price.elasticity {
+    if let e = summary.price?.elasticity {
       text.append(
         "Price elasticity (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90))."
       )
     }
-    if let lift = summary.promotion.lift {
+    if let lift = summary.promotion?.lift {
       text.append(
         "Promotion lift: median \(percent(lift.median)), 90% interval \(percent(lift.lower90)) to \(percent(lift.upper90))."
       )

@@ -88,8 +88,8 @@ public struct SimulatedDataset: Sendable {
     series.append((roles.mediator, google, 2))
     series += zip(campaign.ownedNames, campaign.owned).map { ($0, $1, 0) }
     series.append(("social_followers", campaign.followers, 0))
-    series.append((roles.price, campaign.price, 2))
-    series.append((roles.promotion, campaign.promotion, 0))
+    if let price = roles.price { series.append((price, campaign.price, 2)) }
+    if let promotion = roles.promotion { series.append((promotion, campaign.promotion, 0)) }
     series.append((roles.outcome, revenue, 2))
     let csv = WeeklyCSVText.text(dates: campaign.dates, series: series)
 
@@ -117,7 +117,6 @@ public struct SimulatedDataset: Sendable {
   /// true direct, indirect and total effects per social channel).
   public func truthDocument(effects: JSONValue) -> JSONValue {
     let layout = model.layout
-    let promoLift = truth[layout.promoLift]
     let parameters = namedTruth.map { (key: $0.name, value: JSONValue.number($0.value)) }
     return [
       "seed": .number(Double(seed)),
@@ -128,10 +127,11 @@ public struct SimulatedDataset: Sendable {
         "revenue": .number(dataScales.revenue), "google_spend": .number(dataScales.mediator),
       ],
       "parameters": .object(parameters),
-      "derived": [
-        "price_elasticity": .number(truth[layout.priceElasticity]),
-        "promo_lift_share": .number(expm1(promoLift)),
-      ],
+      "derived": .object(
+        [
+          layout.priceElasticity.map { (key: "price_elasticity", value: .number(truth[$0])) },
+          layout.promoLift.map { (key: "promo_lift_share", value: .number(expm1(truth[$0]))) },
+        ].compactMap { $0 }),
       "effects": effects,
     ]
   }

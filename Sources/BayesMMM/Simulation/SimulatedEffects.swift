@@ -42,7 +42,7 @@ public enum SimulatedEffects {
     let columns = zip(EffectColumns.names(socialCount: names.count), row).map {
       (key: $0, value: jsonNumber($1))
     }
-    let whatIf = zip(EffectColumns.scalarNames, effects.whatIf.values).map {
+    let whatIf = zip(EffectColumns.scalarNames(), effects.whatIf.values).map {
       (key: $0, value: jsonNumber($1))
     }
     return [

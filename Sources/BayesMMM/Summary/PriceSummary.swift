@@ -9,9 +9,11 @@ public struct PriceSummary: Sendable, Equatable {
   public let revenueChangePlus10: PosteriorStatistics?
 
   /// From the `price_elasticity` parameter and the `revenue_change_price_*` effect columns;
-  /// a part is nil when its column is not in the run.
-  public init(draws: DrawTable) {
-    elasticity = draws.pooled("price_elasticity").map { PosteriorStatistics(draws: $0) }
+  /// a part is nil when its column is not in the run, the whole when the model has no price
+  /// term (no `price_elasticity` column).
+  public init?(draws: DrawTable) {
+    guard let elasticityDraws = draws.pooled("price_elasticity") else { return nil }
+    elasticity = PosteriorStatistics(draws: elasticityDraws)
     revenueChangeMinus10 = draws.pooled(EffectColumns.revenueChangePriceMinus10).map {
       PosteriorStatistics(draws: $0)
     }

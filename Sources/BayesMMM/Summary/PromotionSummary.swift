@@ -12,8 +12,10 @@ public struct PromotionSummary: Sendable, Equatable {
   /// Revenue the promotions brought over the window (`promo_revenue`), currency.
   public let revenue: PosteriorStatistics?
 
-  public init(draws: DrawTable) {
-    lift = draws.pooled("promo_lift").map { PosteriorStatistics(draws: $0, transform: expm1) }
+  /// Nil when the model has no promotion term (no `promo_lift` column).
+  public init?(draws: DrawTable) {
+    guard let liftDraws = draws.pooled("promo_lift") else { return nil }
+    lift = PosteriorStatistics(draws: liftDraws, transform: expm1)
     revenue = draws.pooled(EffectColumns.promoRevenue).map { PosteriorStatistics(draws: $0) }
   }
 

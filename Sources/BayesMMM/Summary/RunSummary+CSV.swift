@@ -34,9 +34,10 @@ extension RunSummary {
         "effects", "", row.json, skipping: ["channel", "effect", "contrast"],
         channel: row.channel, effect: row.effect.rawValue, contrast: row.contrast.rawValue)
     }
-    for (section, object) in [
-      ("price", price.json), ("promotion", promotion.json), ("google", google.json),
-    ] {
+    let levers: [(String, JSONValue?)] = [
+      ("price", price?.json), ("promotion", promotion?.json), ("google", google.json),
+    ]
+    for case (let section, let object?) in levers {
       for member in object.objectMembers ?? [] {
         if case .number = member.value {
           add(section, member.key, ["value": member.value])

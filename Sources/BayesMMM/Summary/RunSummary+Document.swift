@@ -166,6 +166,12 @@ extension RunSummary {
         document.append(.paragraph("Total Google spend: \(ReportNumber.currency(total))."))
       }
     }
+    if let price { appendPrice(price, to: &document) }
+    if let promotion { appendPromotion(promotion, to: &document) }
+  }
+
+  /// The price section; only for a model with a price term.
+  private func appendPrice(_ price: PriceSummary, to document: inout SummaryDocument) {
     document.append(.heading("Price", level: 2))
     document.append(
       .paragraph(
@@ -178,6 +184,11 @@ extension RunSummary {
           ("revenue change, price -10%", price.revenueChangeMinus10, ReportNumber.currency),
           ("revenue change, price +10%", price.revenueChangePlus10, ReportNumber.currency),
         ])))
+  }
+
+  /// The promotion section; only for a model with a promotion term.
+  private func appendPromotion(_ promotion: PromotionSummary, to document: inout SummaryDocument)
+  {
     document.append(.heading("Promotion", level: 2))
     document.append(
       .paragraph(

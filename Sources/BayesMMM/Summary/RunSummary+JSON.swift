@@ -5,19 +5,23 @@
 ///  "google": {...}, "fit": {...} | null, "diagnostics": {...}, "assumption": "..."}
 /// ```
 ///
+/// `price` and `promotion` are left out when the model has no such term.
+///
 /// Undefined numbers (NaN: an R-hat of a constant column, say) and unknown ones are null.
 extension RunSummary {
   public var json: JSONValue {
-    [
-      "parameters": .array(parameters.map(\.json)),
-      "effects": .array(effects.map(\.json)),
-      "price": price.json,
-      "promotion": promotion.json,
-      "google": google.json,
-      "fit": fit?.json ?? .null,
-      "diagnostics": diagnostics.json,
-      "assumption": .string(assumption),
+    let members: [(key: String, value: JSONValue?)] = [
+      ("parameters", .array(parameters.map(\.json))),
+      ("effects", .array(effects.map(\.json))),
+      ("price", price?.json),
+      ("promotion", promotion?.json),
+      ("google", google.json),
+      ("fit", fit?.json ?? .null),
+      ("diagnostics", diagnostics.json),
+      ("assumption", .string(assumption)),
     ]
+    return .object(
+      members.compactMap { member in member.value.map { (key: member.key, value: $0) } })
   }
 
   /// Pretty-printed JSON text with a final newline.

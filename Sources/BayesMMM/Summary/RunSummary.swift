@@ -28,8 +28,10 @@ public struct RunSummary: Sendable {
   public let parameters: [ParameterSummary]
   /// One row per social channel x contrast x effect; empty without effect columns.
   public let effects: [EffectSummary]
-  public let price: PriceSummary
-  public let promotion: PromotionSummary
+  /// Nil when the model has no price term (no `price_elasticity` column).
+  public let price: PriceSummary?
+  /// Nil when the model has no promotion term (no `promo_lift` column).
+  public let promotion: PromotionSummary?
   public let google: GoogleSummary
   /// Nil when no model was rebuilt.
   public let fit: FitSummary?
@@ -69,7 +71,8 @@ public struct RunSummary: Sendable {
     diagnostics = DiagnosticsSummary(
       statistics: run.samplerStatistics, columns: parameters.map(\.diagnostics),
       maxDepth: run.maxDepth)
-    assumption = IdentifyingAssumption.text
+    assumption = IdentifyingAssumption.text(
+      terms: OptionalTerms(price: price != nil, promotion: promotion != nil))
     neverOff = prepared.map { prepared in prepared.dataset.social.map { !$0.contains(0) } }
   }
 

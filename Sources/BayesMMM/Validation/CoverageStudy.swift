@@ -100,7 +100,8 @@ public enum CoverageStudy {
       let posterior = try PosteriorSample.fit(
         model: simulated.model, settings: sampler, threads: 1)
       let layout = simulated.model.layout
-      var estimands = [layout.priceElasticity, layout.promoLift].map { parameter in
+      var estimands = [layout.priceElasticity, layout.promoLift].compactMap { $0 }.map {
+        parameter in
         Estimand(
           name: layout.names[parameter], truth: simulated.truth[parameter],
           draws: posterior.column(parameter))

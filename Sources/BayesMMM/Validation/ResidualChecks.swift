@@ -8,7 +8,7 @@
 ///   p = P(chi2(m) > Q): a small p says the residuals are autocorrelated (the model misses
 ///   dynamics, e.g. a longer carry-over);
 /// - Pearson correlations of the residuals with log price and promotions: near 0 when the
-///   model has taken up what those regressors explain.
+///   model has taken up what those regressors explain; nil for a term the model lacks.
 public struct ResidualChecks: Sendable, Equatable {
   /// Residuals used (non-floor weeks, in time order).
   public let residuals: [Double]
@@ -16,10 +16,10 @@ public struct ResidualChecks: Sendable, Equatable {
   public let ljungBoxLags: Int
   public let ljungBoxQ: Double
   public let ljungBoxPValue: Double
-  public let correlationWithLogPrice: Double
-  public let correlationWithPromotion: Double
+  public let correlationWithLogPrice: Double?
+  public let correlationWithPromotion: Double?
 
-  public init(residuals: [Double], logPrice: [Double], promotion: [Double]) {
+  public init(residuals: [Double], logPrice: [Double]?, promotion: [Double]?) {
     self.residuals = residuals
     let n = residuals.count
     let lags = min(10, n / 5)
@@ -34,8 +34,8 @@ public struct ResidualChecks: Sendable, Equatable {
     ljungBoxQ = lags > 0 ? q : .nan
     ljungBoxPValue =
       lags > 0 && q.isFinite ? GSLSpecial.chiSquareUpperTail(q, dof: Double(lags)) : .nan
-    correlationWithLogPrice = Statistics.correlation(residuals, logPrice)
-    correlationWithPromotion = Statistics.correlation(residuals, promotion)
+    correlationWithLogPrice = logPrice.map { Statistics.correlation(residuals, $0) }
+    correlationWithPromotion = promotion.map { Statistics.correlation(residuals, $0) }
   }
 
   /// rho_1 ... rho_maxLag (NaN for a constant or too short series).

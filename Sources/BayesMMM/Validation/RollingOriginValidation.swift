@@ -172,7 +172,8 @@ public enum RollingOriginValidation {
     let kept = (0..<inputs.fitWeeks).filter { !inputs.censored[$0] }
     return ResidualChecks(
       residuals: kept.map { inputs.logRevenue[$0] - meanMu[$0] },
-      logPrice: kept.map { inputs.logPrice[$0] }, promotion: kept.map { inputs.promotion[$0] })
+      logPrice: inputs.logPrice.map { logPrice in kept.map { logPrice[$0] } },
+      promotion: inputs.promotion.map { promotion in kept.map { promotion[$0] } })
   }
 }
 
@@ -215,7 +216,8 @@ public struct KeyQuantity: Sendable, Equatable {
     let model = posterior.model
     let layout = model.layout
     let indices =
-      [layout.priceElasticity, layout.promoLift, layout.googleEffect] + Array(layout.socialEffect)
+      [layout.priceElasticity, layout.promoLift].compactMap { $0 } + [layout.googleEffect]
+      + Array(layout.socialEffect)
     var quantities = indices.map { index in
       let channel =
         layout.socialEffect.contains(index)
@@ -229,7 +231,7 @@ public struct KeyQuantity: Sendable, Equatable {
       calculator: EffectCalculator(model: model), constrainedDraws: posterior.draws.flatMap { $0 },
       parameterCount: model.dimension, paths: EffectSettings().mediatorPaths,
       random: EffectSettings.random(runSeed: effectSeed, chain: 0))
-    let width = EffectColumns.count(socialCount: socialCount)
+    let width = EffectColumns.count(socialCount: socialCount, terms: layout.terms)
     for measure in [EffectColumns.Measure.te, .nde, .nie] {
       for channel in 0..<socialCount {
         let column = EffectColumns.index(measure, .zero, channel: channel, socialCount: socialCount)

@@ -44,8 +44,12 @@ extension ValidationResult {
     lines.append(
       "  Ljung-Box Q(\(r.ljungBoxLags))              " + formatted(r.ljungBoxQ, 2) + "  (p = "
         + formatted(r.ljungBoxPValue, 4) + ")")
-    lines.append("  corr(residual, log price)    " + formatted(r.correlationWithLogPrice, 3))
-    lines.append("  corr(residual, promotions)   " + formatted(r.correlationWithPromotion, 3))
+    if let correlation = r.correlationWithLogPrice {
+      lines.append("  corr(residual, log price)    " + formatted(correlation, 3))
+    }
+    if let correlation = r.correlationWithPromotion {
+      lines.append("  corr(residual, promotions)   " + formatted(correlation, 3))
+    }
     lines.append("")
     lines.append("Stability across folds: median [5%, 95%]. Effects te/nde/nie_zero (the channel")
     lines.append(
@@ -172,8 +176,8 @@ extension ValidationResult {
         "ljung_box_lags": .number(Double(residuals.ljungBoxLags)),
         "ljung_box_q": jsonNumber(residuals.ljungBoxQ),
         "ljung_box_p": jsonNumber(residuals.ljungBoxPValue),
-        "corr_log_price": jsonNumber(residuals.correlationWithLogPrice),
-        "corr_promotions": jsonNumber(residuals.correlationWithPromotion),
+        "corr_log_price": residuals.correlationWithLogPrice.map(jsonNumber) ?? .null,
+        "corr_promotions": residuals.correlationWithPromotion.map(jsonNumber) ?? .null,
       ],
       "full_fit": [
         "key_quantities": summariesJSON(fullFit),

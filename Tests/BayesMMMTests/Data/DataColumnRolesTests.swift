@@ -35,6 +35,29 @@ final class DataColumnRolesTests: XCTestCase {
     XCTAssertEqual(try decode("{}"), ColumnRoles())
   }
 
+  /// Issue 12.9: `"price": null` used to keep `average_price`; null now leaves the role out.
+  func testNullPriceAndPromotionLeaveThoseRolesOut() throws {
+    let roles = try decode(#"{"price": null, "promotion": null}"#)
+    XCTAssertNil(roles.price as String?)
+    XCTAssertNil(roles.promotion as String?)
+    XCTAssertEqual(
+      roles.assignments.map(\.column),
+      ["week", "revenue", "google_spend", "facebook_spend", "tiktok_spend", "instagram_spend",
+       "snapchat_spend", "emails_send", "sms_send"])
+  }
+
+  func testRolesWithoutPriceEncodeNullAndRoundTrip() throws {
+    let roles = ColumnRoles(price: nil, promotion: nil)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = String(decoding: try encoder.encode(roles), as: UTF8.self)
+    XCTAssertTrue(json.contains(#""price":null"#), json)
+    XCTAssertTrue(json.contains(#""promotion":null"#), json)
+    XCTAssertEqual(try decode(json), roles)
+    XCTAssertEqual(try decode(#"{"price": "p"}"#).price, "p")
+    assertError(#"{"price": 3}"#, "roles.json: key \"price\": expected a column name (a string)")
+  }
+
   func testEncodesWithSnakeCaseKeysAndRoundTrips() throws {
     let roles = ColumnRoles(controls: ["social_followers"])
     let json = String(decoding: try JSONEncoder().encode(roles), as: UTF8.self)

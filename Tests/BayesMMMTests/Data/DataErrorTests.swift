@@ -221,23 +221,32 @@ final class DataErrorTests: TemporaryFolderTestCase {
         + "intensity in [0, 1]")
   }
 
-  func testConstantRegressors() throws {
+  /// Issue 12.9: the message names the option that leaves the column out (it used to say
+  /// "remove it from the roles", which no option could do for price or promotion).
+  func testConstantRegressorsNameTheOptionThatLeavesThemOut() throws {
     try assertLoadFails(
       try DataFixtures.replacingColumn("snapchat_spend", with: "0"),
       "column \"snapchat_spend\" (social) is 0 in every week; a constant regressor carries no "
-        + "information, so remove it from the roles")
+        + "information, so remove snapchat_spend from --social (or from \"social\" in a roles "
+        + "file)")
     try assertLoadFails(
       try DataFixtures.replacingColumn("facebook_spend", with: "5000.5"),
       "column \"facebook_spend\" (social) is 5000.5 in every week; a constant regressor carries "
-        + "no information, so remove it from the roles")
+        + "no information, so remove facebook_spend from --social (or from \"social\" in a "
+        + "roles file)")
+    try assertLoadFails(
+      try DataFixtures.replacingColumn("emails_send", with: "7"),
+      "column \"emails_send\" (owned) is 7 in every week; a constant regressor carries no "
+        + "information, so remove emails_send from --owned (or from \"owned\" in a roles file)")
     try assertLoadFails(
       try DataFixtures.replacingColumn("average_price", with: "99"),
       "column \"average_price\" (price) is 99 in every week; a constant regressor carries no "
-        + "information, so remove it from the roles")
+        + "information, so leave it out with --no-price (or \"price\": null in a roles file)")
     try assertLoadFails(
       try DataFixtures.replacingColumn("promotions", with: "0"),
       "column \"promotions\" (promotion) is 0 in every week; a constant regressor carries no "
-        + "information, so remove it from the roles")
+        + "information, so leave it out with --no-promotion (or \"promotion\": null in a "
+        + "roles file)")
   }
 
   func testRaggedRow() throws {

@@ -25,8 +25,8 @@ final class WeeklyDatasetTests: TemporaryFolderTestCase {
     XCTAssertEqual(data.social.map { $0[0] }, [6030.8, 2993.22, 1841.08, 2204.72])
     XCTAssertEqual(data.ownedNames, ["emails_send", "sms_send"])
     XCTAssertEqual(data.owned.map { $0[0] }, [102684, 20098])
-    XCTAssertEqual(data.price[0], 101.95)
-    XCTAssertEqual(data.promotion[3], 1)
+    XCTAssertEqual(data.price?[0], 101.95)
+    XCTAssertEqual(data.promotion?[3], 1)
     XCTAssertEqual(data.controls, [])
     XCTAssertEqual(data.unusedColumns.map(\.name), ["social_followers"])
     XCTAssertEqual(data.unusedColumns[0].missingCount, 26)
@@ -44,7 +44,7 @@ final class WeeklyDatasetTests: TemporaryFolderTestCase {
   func testScalingFacts() throws {
     let scales = try WeeklyDataset.load(path: DataFixtures.realFilePath).scales
     XCTAssertEqual(scales.outcomeMean, 49053.945096153846, accuracy: 1e-8)
-    XCTAssertEqual(scales.medianPrice, 99.49, accuracy: 1e-12)
+    XCTAssertEqual(try XCTUnwrap(scales.medianPrice), 99.49, accuracy: 1e-12)
     let expected: [(String, Double)] = [
       ("google_spend", 3568.04688888889), ("facebook_spend", 5346.302500000001),
       ("tiktok_spend", 2760.715277777778), ("instagram_spend", 2585.650243902439),

@@ -47,9 +47,10 @@ enum BruteForceEffects {
         inputs.ownedSpend[o], decay: x[layout.ownedDecay.lowerBound + o],
         k: x[layout.ownedHalfSaturation.lowerBound + o], n: x[layout.ownedShape.lowerBound + o])
     }
-    let mediatorColumns = [inputs.trend] + inputs.season + [inputs.promotion]
+    let mediatorColumns = [inputs.trend] + inputs.season + [inputs.promotion].compactMap { $0 }
     let revenueColumns =
-      [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion] + inputs.controls
+      [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion].compactMap { $0 }
+      + inputs.controls
 
     // Linear predictors for any social signals (centring constants of the observed data).
     func onOff(_ social: [[Double]], _ t: Int) -> Double {
@@ -143,14 +144,14 @@ enum BruteForceEffects {
     let totalRevenue = y.reduce(0, +)
     let withoutGoogle = revenue(observedSocial, inputs.mediatorSpend.map { _ in 0 })
     let googleSpend = inputs.mediatorSpend.map { $0 * inputs.mediatorScale }.reduce(0, +)
-    let elasticity = x[layout.priceElasticity]
-    let lift = x[layout.promoLift]
+    let elasticity = x[layout.priceElasticity!]
+    let lift = x[layout.promoLift!]
     result["google_effect"] = totalRevenue - withoutGoogle
     result["google_roi"] = (totalRevenue - withoutGoogle) / googleSpend
     result["revenue_change_price_minus10"] = totalRevenue * (pow(0.9, elasticity) - 1)
     result["revenue_change_price_plus10"] = totalRevenue * (pow(1.1, elasticity) - 1)
     result["promo_lift_pct"] = exp(lift) - 1
-    result["promo_revenue"] = (0..<weeks).map { y[$0] * (1 - exp(-lift * inputs.promotion[$0])) }
+    result["promo_revenue"] = (0..<weeks).map { y[$0] * (1 - exp(-lift * inputs.promotion![$0])) }
       .reduce(0, +)
     return result
   }

@@ -19,8 +19,8 @@ final class EffectCalculatorTests: XCTestCase {
     }
     x[layout.googleEffect] = 0.7
     x[layout.amountSigma] = 0.5
-    x[layout.priceElasticity] = -1.3
-    x[layout.promoLift] = 0.2
+    x[layout.priceElasticity!] = -1.3
+    x[layout.promoLift!] = 0.2
     return x
   }
 

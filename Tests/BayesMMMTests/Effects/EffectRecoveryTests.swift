@@ -37,8 +37,8 @@ final class EffectRecoveryTests: XCTestCase {
     x[layout.googleEffect] = 0.6
     x[layout.amountSigma] = 0.4
     for o in layout.ownedEffect { x[o] = 0.2 }
-    x[layout.priceElasticity] = -1
-    x[layout.promoLift] = 0.15
+    x[layout.priceElasticity!] = -1
+    x[layout.promoLift!] = 0.15
     x[layout.revenueSigma] = 0.3
     return x
   }

@@ -61,8 +61,8 @@ final class JointModelDensityTests: XCTestCase {
     XCTAssertEqual(Set(layout.names).count, layout.count)
     XCTAssertEqual(layout.names.first, "adstock_decay_social.1")
     XCTAssertEqual(layout.names.last, "revenue_sigma")
-    XCTAssertEqual(layout.names[layout.priceElasticity], "price_elasticity")
-    XCTAssertEqual(layout.names[layout.promoLift], "promo_lift")
+    XCTAssertEqual(layout.names[layout.priceElasticity!], "price_elasticity")
+    XCTAssertEqual(layout.names[layout.promoLift!], "promo_lift")
   }
 
   func testNonFiniteInputGivesNonFiniteDensityNotACrash() throws {
@@ -103,7 +103,7 @@ final class JointModelRealDataTests: XCTestCase {
     XCTAssertEqual(inputs.mediatorOnWeeks.count, 45)
     XCTAssertEqual(inputs.revenueScale, 49_053.95, accuracy: 0.01)
     XCTAssertEqual(inputs.socialNames, ["facebook_spend", "tiktok_spend", "instagram_spend", "snapchat_spend"])
-    XCTAssertEqual(inputs.medianPrice, 99.49, accuracy: 0.005)
+    XCTAssertEqual(try XCTUnwrap(inputs.medianPrice), 99.49, accuracy: 0.005)
   }
 }
 

@@ -47,9 +47,10 @@ enum NaiveJointModel {
         inputs.ownedSpend[o], decay: x[layout.ownedDecay.lowerBound + o],
         k: x[layout.ownedHalfSaturation.lowerBound + o], n: x[layout.ownedShape.lowerBound + o])
     }
-    let mediatorColumns = [inputs.trend] + inputs.season + [inputs.promotion]
+    let mediatorColumns = [inputs.trend] + inputs.season + [inputs.promotion].compactMap { $0 }
     let revenueColumns =
-      [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion] + inputs.controls
+      [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion].compactMap { $0 }
+      + inputs.controls
 
     for t in 0..<fitted {
       // On/off part of the hurdle.

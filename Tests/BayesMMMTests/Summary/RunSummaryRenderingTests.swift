@@ -86,7 +86,7 @@ final class RunSummaryRenderingTests: XCTestCase {
   }
 
   func testPromotionLiftIsExpOfTheLogLiftMinusOne() throws {
-    let lift = try XCTUnwrap(try summary().promotion.lift)
+    let lift = try XCTUnwrap(try summary().promotion?.lift)
     let draws = try SummaryFixtures.pooledColumn("promo_lift")
     XCTAssertEqual(
       lift.median, Diagnostics.quantile(draws.map(expm1), probability: 0.5), accuracy: 1e-12)
@@ -143,8 +143,8 @@ final class RunSummaryRenderingTests: XCTestCase {
     XCTAssertFalse(summary.effectsInRun)
     XCTAssertEqual(summary.parameters.count, 60)
     XCTAssertNil(summary.google.effect)
-    XCTAssertNil(summary.price.revenueChangePlus10)
-    XCTAssertNotNil(summary.price.elasticity)
+    XCTAssertNil(summary.price?.revenueChangePlus10)
+    XCTAssertNotNil(summary.price?.elasticity)
     XCTAssertTrue(summary.text().contains("Effects are not in this run"))
     let json = try parsedJSON(summary)
     XCTAssertEqual((json["effects"] as? [Any])?.count, 0)

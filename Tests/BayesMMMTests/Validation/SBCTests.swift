@@ -63,18 +63,18 @@ final class SBCTests: XCTestCase {
     let model = try SimulationBasedCalibration.designModel(
       settings: settings, configuration: TestModels.defaultPriors())
     var truthPriors = model.priors
-    truthPriors[model.layout.priceElasticity] = try Prior(.normal(mean: 4, sd: 0.1))
+    truthPriors[model.layout.priceElasticity!] = try Prior(.normal(mean: 4, sd: 0.1))
     let simulations = (0..<settings.simulations).map {
       SimulationBasedCalibration.simulate(
         $0, model: model, settings: settings, truthPriors: truthPriors)
     }
     let elasticity = RankHistogram(
-      ranks: simulations.map { $0.ranks[model.layout.priceElasticity] },
+      ranks: simulations.map { $0.ranks[model.layout.priceElasticity!] },
       maxRank: settings.rankDraws, bins: settings.bins)
     XCTAssertLessThan(elasticity.pValue, 1e-6)
     XCTAssertGreaterThan(elasticity.counts[settings.bins - 1], 12)
     let lift = RankHistogram(
-      ranks: simulations.map { $0.ranks[model.layout.promoLift] },
+      ranks: simulations.map { $0.ranks[model.layout.promoLift!] },
       maxRank: settings.rankDraws, bins: settings.bins)
     XCTAssertGreaterThan(lift.pValue, 0.001)
   }

@@ -29,9 +29,9 @@ final class SimulatedDatasetTests: XCTestCase {
       XCTAssertGreaterThan(off, 20)
       XCTAssertLessThan(off, 84)
     }
-    let meanPrice = loaded.price.reduce(0, +) / 104
+    let meanPrice = loaded.price!.reduce(0, +) / 104
     XCTAssertEqual(meanPrice, 100, accuracy: 3)
-    XCTAssertTrue(Set(loaded.promotion).isSubset(of: [0, 1]))
+    XCTAssertTrue(Set(loaded.promotion!).isSubset(of: [0, 1]))
     XCTAssertTrue(loaded.mediator.contains { $0 > 0 })
     // The model a fit of the CSV builds has the scales recorded with the truth.
     let inputs = ModelInputs(dataset: loaded, settings: ModelSettings())
@@ -80,7 +80,7 @@ final class SimulatedDatasetTests: XCTestCase {
         amountData[t] + amountShift, amountGenerating[t] + amountSimulation, accuracy: 1e-9)
     }
     XCTAssertEqual(
-      simulated.truth[layout.priceElasticity], simulated.simulationTruth[layout.priceElasticity])
+      simulated.truth[layout.priceElasticity!], simulated.simulationTruth[layout.priceElasticity!])
     XCTAssertNotEqual(
       simulated.truth[layout.revenueIntercept], simulated.simulationTruth[layout.revenueIntercept])
   }

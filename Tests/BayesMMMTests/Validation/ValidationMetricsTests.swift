@@ -106,7 +106,7 @@ final class ValidationMetricsTests: XCTestCase {
     let short = ResidualChecks(
       residuals: alternating, logPrice: [1, 2, 3, 4], promotion: [0, 1, 0, 1])
     XCTAssertTrue(short.ljungBoxQ.isNaN)
-    XCTAssertEqual(short.correlationWithPromotion, -1, accuracy: 1e-15)
+    XCTAssertEqual(try XCTUnwrap(short.correlationWithPromotion), -1, accuracy: 1e-15)
 
     // Ten values, m = 2 lags: Q = n (n + 2) (rho_1^2 / 9 + rho_2^2 / 8), p from chi2(2).
     let series = [0.3, -0.1, 0.4, 0.2, -0.5, 0.1, 0.0, -0.2, 0.6, -0.3]
@@ -118,8 +118,8 @@ final class ValidationMetricsTests: XCTestCase {
     XCTAssertEqual(checks.ljungBoxQ, q, accuracy: 1e-12)
     XCTAssertEqual(checks.ljungBoxPValue, exp(-q / 2), accuracy: 1e-12)  // chi2(2) tail
     XCTAssertEqual(checks.lag1Autocorrelation, r[0])
-    XCTAssertEqual(checks.correlationWithLogPrice, 1, accuracy: 1e-12)
-    XCTAssertEqual(checks.correlationWithPromotion, -1, accuracy: 1e-12)
+    XCTAssertEqual(try XCTUnwrap(checks.correlationWithLogPrice), 1, accuracy: 1e-12)
+    XCTAssertEqual(try XCTUnwrap(checks.correlationWithPromotion), -1, accuracy: 1e-12)
   }
 
   func testRankHistogramCountsAndChiSquare() {
