@@ -1,6 +1,7 @@
 /// The causal DAG of the model as an SVG: social channels -> Google (mediator) -> revenue,
-/// social -> revenue directly, and the adjusted controls (trend, season, promotions) into
-/// both the mediator and revenue, price into revenue.
+/// social -> revenue directly, and the adjusted controls (trend, season, and promotions when
+/// the model has them) into both the mediator and revenue, price (when the model has it) and
+/// the owned channels into revenue.
 ///
 /// ```swift
 /// let svg = CausalDiagram(socialChannels: ["facebook_spend"], mediator: "google_spend",
@@ -9,7 +10,8 @@
 ///
 /// Layout (`layout()`): the mediator on top, the social channels in a column below it on
 /// the left, revenue on the right at the height of the channels' middle, the controls and
-/// price (with the owned channels) side by side in a bottom row. Box widths come from the
+/// price with the owned channels side by side in a bottom row (no such box when the model has
+/// neither). Box widths come from the
 /// labels' estimated widths (`SVGText`); columns are spaced from the widest box, so boxes
 /// never overlap, whatever the names, and the diagram widens beyond 720 px when the names
 /// need it. Arrows are drawn first and run between box edges.
@@ -17,6 +19,8 @@ struct CausalDiagram {
   let socialChannels: [String]
   let mediator: String
   let ownedChannels: [String]
+  /// The optional terms the model has; a term it lacks is not drawn.
+  var terms: OptionalTerms = .all
 
   /// A labelled box, centre and size in pixels.
   struct Box: Equatable {
@@ -43,13 +47,14 @@ struct CausalDiagram {
     let mediator: Box
     let revenue: Box
     let controls: Box
-    let price: Box
+    /// Price and the owned channels; nil when the model has neither.
+    let price: Box?
     let width: Double
     let height: Double
     /// Baselines of the two caption lines.
     let captionY: (Double, Double)
 
-    var boxes: [Box] { social + [mediator, revenue, controls, price] }
+    var boxes: [Box] { social + [mediator, revenue, controls] + (price.map { [$0] } ?? []) }
   }
 
   static let fontSize = 12.0
@@ -82,26 +87,30 @@ struct CausalDiagram {
         width: Self.boxWidth(name), height: h)
     }
     let lastRow = social.last?.centreY ?? firstRow
-    let owned = ownedChannels.isEmpty ? "" : ", " + ownedChannels.joined(separator: ", ")
     let bottomY = lastRow + 64
-    let controlsLabel = "trend, season, promotions"
+    let controlsLabel = "trend, season" + (terms.promotion ? ", promotions" : "")
     let controlsWidth = Self.boxWidth(controlsLabel)
     let controls = Box(
       label: controlsLabel, centreX: mediatorBox.centreX, centreY: bottomY,
       width: controlsWidth, height: h)
-    let priceLabel = "price\(owned)"
+    let priceLabel = ((terms.price ? ["price"] : []) + ownedChannels).joined(separator: ", ")
     let priceWidth = Self.boxWidth(priceLabel)
-    let price = Box(
-      label: priceLabel, centreX: controls.right + 24 + priceWidth / 2, centreY: bottomY,
-      width: priceWidth, height: h)
+    let price =
+      priceLabel.isEmpty
+      ? nil
+      : Box(
+        label: priceLabel, centreX: controls.right + 24 + priceWidth / 2, centreY: bottomY,
+        width: priceWidth, height: h)
     let revenueWidth = Self.boxWidth("revenue")
     let revenueX = max(mediatorBox.right, controls.right) + columnGap + revenueWidth / 2
     let revenue = Box(
-      label: "revenue", centreX: max(revenueX, price.centreX), centreY: (firstRow + lastRow) / 2,
+      label: "revenue", centreX: max(revenueX, price?.centreX ?? revenueX),
+      centreY: (firstRow + lastRow) / 2,
       width: revenueWidth, height: h)
     let captionWidth = max(
       SVGText.width(Self.caption.0, fontSize: 11), SVGText.width(Self.caption.1, fontSize: 11))
-    let width = max(720, revenue.right + margin, price.right + margin, captionWidth + 2 * margin)
+    let width = max(
+      720, revenue.right + margin, (price?.right ?? 0) + margin, captionWidth + 2 * margin)
     let captionY = (bottomY + h / 2 + 20, bottomY + h / 2 + 34)
     return Layout(
       social: social, mediator: mediatorBox, revenue: revenue, controls: controls, price: price,
@@ -139,11 +148,12 @@ struct CausalDiagram {
     let controls = layout.controls
     arrow((controls.centreX, controls.top), (mediator.centreX, mediator.bottom), colour: "#999")
     arrow((controls.right - 12, controls.top), (revenue.left + 8, revenue.bottom), colour: "#999")
-    let price = layout.price
-    arrow((price.centreX, price.top), (revenue.centreX, revenue.bottom), colour: "#999")
+    if let price = layout.price {
+      arrow((price.centreX, price.top), (revenue.centreX, revenue.bottom), colour: "#999")
+    }
     let fills = [
       (layout.social, "#dadaeb"), ([mediator], "#efedf5"), ([revenue], "#fee6ce"),
-      ([controls, price], "#f0f0f0"),
+      ([controls] + (layout.price.map { [$0] } ?? []), "#f0f0f0"),
     ]
     for (boxes, fill) in fills {
       for box in boxes {

@@ -84,11 +84,12 @@ public enum HTMLReport {
   private static func dagSection(summary: RunSummary, model: JointModel) -> String {
     CausalDiagram(
       socialChannels: model.inputs.socialNames, mediator: model.inputs.mediatorName,
-      ownedChannels: model.inputs.ownedNames
+      ownedChannels: model.inputs.ownedNames, terms: model.inputs.terms
     ).render()
       + paragraph(
         "Social spend acts on revenue directly and through search intent, which moves "
-          + "\(model.inputs.mediatorName). Trend, seasonality and promotions drive both search "
+          + "\(model.inputs.mediatorName). Trend, seasonality"
+          + (model.inputs.terms.promotion ? " and promotions" : "") + " drive both search "
           + "and sales, so both equations adjust for them (back-door paths). Google's observed "
           + "spend is not a mere control: adjusting for it would remove the indirect part of "
           + "each social effect; it is modelled as a mediator instead. " + summary.assumption)

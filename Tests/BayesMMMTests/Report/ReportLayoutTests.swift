@@ -89,10 +89,14 @@ final class ReportLayoutTests: XCTestCase {
         mediator: "paid_search_spend_in_local_currency",
         ownedChannels: ["newsletter_sends", "push_notifications", "direct_mail_pieces"]),
       CausalDiagram(socialChannels: ["meta"], mediator: "g", ownedChannels: []),
+      CausalDiagram(
+        socialChannels: ["meta", "tiktok"], mediator: "g", ownedChannels: [],
+        terms: OptionalTerms(price: false, promotion: false)),
     ]
     for diagram in diagrams {
       let boxes = diagramBoxes(diagram)
-      XCTAssertEqual(boxes.count, diagram.socialChannels.count + 4)
+      XCTAssertEqual(
+        boxes.count, diagram.socialChannels.count + (diagram.layout().price == nil ? 3 : 4))
       for i in boxes.indices {
         for j in boxes.indices where j > i {
           let (a, b) = (boxes[i], boxes[j])
@@ -145,5 +149,21 @@ final class ReportLayoutTests: XCTestCase {
     XCTAssertNil(PriceResponse(elasticity: [-1], prices: [10, 10, 10], totalRevenue: 100))
     XCTAssertNil(PriceResponse(elasticity: [-1], prices: [], totalRevenue: 100))
     XCTAssertNil(PriceResponse(elasticity: [-1], prices: [.nan, 0], totalRevenue: 100))
+  }
+
+  func testCausalDiagramDrawsOnlyTheTermsTheModelHas() {
+    let without = CausalDiagram(
+      socialChannels: ["meta"], mediator: "g", ownedChannels: [],
+      terms: OptionalTerms(price: false, promotion: false)
+    ).render()
+    XCTAssertFalse(without.contains("price"), without)
+    XCTAssertFalse(without.contains("promotions"), without)
+    XCTAssertTrue(without.contains(">trend, season</text>"), without)
+    let ownedOnly = CausalDiagram(
+      socialChannels: ["meta"], mediator: "g", ownedChannels: ["emails"],
+      terms: OptionalTerms(price: false, promotion: true)
+    ).render()
+    XCTAssertTrue(ownedOnly.contains(">emails</text>"), ownedOnly)
+    XCTAssertTrue(ownedOnly.contains(">trend, season, promotions</text>"), ownedOnly)
   }
 }
