@@ -48,6 +48,21 @@ enum CLI {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Every entry under `url`, hidden ones too, with its bytes (empty for a folder): two
+  /// snapshots are equal exactly when nothing under `url` was added, removed or changed.
+  static func snapshot(_ url: URL) throws -> [String: Data] {
+    var entries: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: url.path)
+    while let name = enumerator?.nextObject() as? String {
+      let path = url.appendingPathComponent(name).path
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      entries[name] =
+        isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+    return entries
+  }
+
   /// A fresh temporary directory, removed by the caller's teardown.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory

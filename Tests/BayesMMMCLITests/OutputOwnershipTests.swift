@@ -17,20 +17,6 @@ final class OutputOwnershipTests: XCTestCase {
     CLI.packageRoot.appendingPathComponent("Tests/Fixtures/run-with-effects")
   }
 
-  /// Every entry under `url` (hidden ones too) with its bytes, to compare before and after.
-  private func snapshot(_ url: URL) throws -> [String: Data] {
-    var entries: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: url.path)
-    while let name = enumerator?.nextObject() as? String {
-      let path = url.appendingPathComponent(name).path
-      var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      entries[name] =
-        isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
-    }
-    return entries
-  }
-
   private func listing(_ url: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
   }
@@ -41,14 +27,14 @@ final class OutputOwnershipTests: XCTestCase {
     try FileManager.default.copyItem(at: bundledData, to: project.appendingPathComponent("my.csv"))
     try "keep\n".write(
       to: project.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
-    let before = try snapshot(project)
+    let before = try CLI.snapshot(project)
     let result = try CLI.run(["sample", "--data", "my.csv", "--out", "."] + small, in: project)
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertEqual(
       result.stderr,
       "error: . exists and is not a bayes-mmm run folder (no run.json); choose another --out "
         + "or remove it yourself\n")
-    XCTAssertEqual(try snapshot(project), before)
+    XCTAssertEqual(try CLI.snapshot(project), before)
   }
 
   func testPriorPredictiveIntoTheDataFolderIsRefusedAndLeavesTheData() throws {
@@ -56,7 +42,7 @@ final class OutputOwnershipTests: XCTestCase {
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       at: bundledData, to: data.appendingPathComponent("mmm_weekly.csv"))
-    let before = try snapshot(folder)
+    let before = try CLI.snapshot(folder)
     let result = try CLI.run(["prior-predictive", "--draws", "20", "--out", "data"], in: folder)
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertEqual(
@@ -64,7 +50,7 @@ final class OutputOwnershipTests: XCTestCase {
       "error: data exists and is not a bayes-mmm prior-predictive folder (no summary.json); "
         + "choose another --out or remove it yourself\n")
     XCTAssertEqual(result.stdout, "")
-    XCTAssertEqual(try snapshot(folder), before)
+    XCTAssertEqual(try CLI.snapshot(folder), before)
   }
 
   func testAnExistingFileIsRefusedAsAnOutputFolder() throws {

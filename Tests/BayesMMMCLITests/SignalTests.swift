@@ -20,27 +20,13 @@ final class SignalTests: XCTestCase {
     "--chains", "2", "--warmup", "60", "--draws", "20", "--mediator-paths", "2", "--quiet",
   ]
 
-  /// Every file under `url` with its bytes.
-  private func snapshot(_ url: URL) throws -> [String: Data] {
-    var entries: [String: Data] = [:]
-    let enumerator = FileManager.default.enumerator(atPath: url.path)
-    while let name = enumerator?.nextObject() as? String {
-      let path = url.appendingPathComponent(name).path
-      var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      entries[name] =
-        isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
-    }
-    return entries
-  }
-
   /// A finished earlier run in `run`, with a user's note inside.
   private func earlierRun() throws -> [String: Data] {
     let result = try CLI.run(["sample", "--out", run.path, "--seed", "1"] + small)
     XCTAssertEqual(result.status, 0, result.stderr)
     try "keep\n".write(
       to: run.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
-    return try snapshot(folder)
+    return try CLI.snapshot(folder)
   }
 
   private struct Outcome {
@@ -92,7 +78,7 @@ final class SignalTests: XCTestCase {
     XCTAssertEqual(outcome.status, 143, outcome.stderr)
     XCTAssertEqual(
       outcome.stderr, "interrupted: the chains were stopped; nothing was written to \(run.path)\n")
-    XCTAssertEqual(try snapshot(folder), before)
+    XCTAssertEqual(try CLI.snapshot(folder), before)
   }
 
   func testSIGINTDuringTheEffectsPassKeepsTheOldRunAndExits130() throws {
@@ -102,7 +88,7 @@ final class SignalTests: XCTestCase {
       signals: [SIGINT], when: started(after: 4))
     XCTAssertEqual(outcome.status, 130, outcome.stderr)
     XCTAssertEqual(outcome.stderr, "interrupted: nothing was written to \(run.path)\n")
-    XCTAssertEqual(try snapshot(folder), before)
+    XCTAssertEqual(try CLI.snapshot(folder), before)
   }
 
   func testSIGINTAtTheCommitKeepsTheOldRunAndLeavesNoStagedFiles() throws {
@@ -112,7 +98,7 @@ final class SignalTests: XCTestCase {
       signals: [SIGINT], when: hasStagedFiles)
     XCTAssertEqual(outcome.status, 130, outcome.stderr)
     XCTAssertEqual(outcome.stderr, "interrupted: nothing was written to \(run.path)\n")
-    XCTAssertEqual(try snapshot(folder), before)
+    XCTAssertEqual(try CLI.snapshot(folder), before)
   }
 
   func testSIGTERMTwiceAtTheCommitExitsAtOnceAndLeavesNoStagedFiles() throws {
@@ -123,7 +109,7 @@ final class SignalTests: XCTestCase {
       signals: [SIGTERM, SIGTERM], when: hasStagedFiles)
     XCTAssertEqual(outcome.status, 143, outcome.stderr)
     XCTAssertLessThan(Date().timeIntervalSince(start), 25, "the second signal does not wait")
-    XCTAssertEqual(try snapshot(folder), before)
+    XCTAssertEqual(try CLI.snapshot(folder), before)
   }
 
   func testSIGTERMAtTheCommitOfANewFolderLeavesNothing() throws {
