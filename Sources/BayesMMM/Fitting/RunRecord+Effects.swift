@@ -52,7 +52,7 @@ extension RunRecord {
         }),
       "assumption": .string(
         "Sequential ignorability: no unmeasured confounder of Google spend and revenue once "
-          + "trend, season, promotions and price are adjusted for."),
+          + IdentifyingAssumption.adjustments(terms: inputs.terms) + " are adjusted for."),
     ]
   }
 }
