@@ -76,6 +76,10 @@ struct SimulateCommand: ParsableCommand {
         try TruthFile(contentsOf: path)
       }
       let configuration = try truthFile?.configuration(basedOn: base) ?? base
+      // The plan, the outcomes and the CSV text: about 16 series of --weeks values.
+      try MemoryBudget.check(
+        MemoryBudget.tableBytes(rows: weeks, columns: 16), what: "\(weeks) weeks x 16 series",
+        advice: "Lower --weeks.")
       let simulated = try SimulatedDataset.simulate(
         weeks: weeks, seed: seed, configuration: configuration, truth: truthFile)
       let csv = Data(simulated.csv.utf8)
@@ -97,10 +101,14 @@ struct SimulateCommand: ParsableCommand {
       }
       let floorWeeks = simulated.dataset.isFloor.filter { $0 }.count
       let googleOn = simulated.dataset.mediator.filter { $0 > 0 }.count
+      let undetected =
+        floorWeeks > 0 && OutcomeFloor.value(of: simulated.dataset.outcome) == nil
+        ? " (too few for a fit of this file to read them as a floor: fitted as observations)"
+        : ""
       writeToStandardError(
         wrote + "\nrevenue: mean " + NumberText.grouped(simulated.dataScales.revenue, decimals: 2)
-          + ", \(floorWeeks) week(s) at the floor; google_spend on in \(googleOn) of \(weeks) "
-          + "weeks\n")
+          + ", \(floorWeeks) week(s) at the floor\(undetected); google_spend on in \(googleOn) "
+          + "of \(weeks) weeks\n")
     }
   }
 

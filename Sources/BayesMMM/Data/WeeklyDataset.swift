@@ -62,9 +62,9 @@ public struct WeeklyDataset: Sendable {
   /// The outcome's floor: its minimum when that minimum repeats in at least 3 weeks and 2% of
   /// the weeks (`OutcomeFloor`; a reporting floor such as 1.00 rather than a sale); `nil` when
   /// there is none.
-  public let floorValue: Double?
+  public private(set) var floorValue: Double?
   /// Weeks whose outcome sits at the floor (left-censored, MODEL.md 3.4).
-  public let isFloor: [Bool]
+  public private(set) var isFloor: [Bool]
 
   /// Scale factors the model divides by (MODEL.md 3).
   public let scales: ScalingFacts
@@ -139,4 +139,16 @@ public struct NumericColumn: Sendable, Equatable {
 
   /// The values of the weeks that are not missing.
   public var observedValues: [Double] { zip(values, missing).filter { !$0.1 }.map(\.0) }
+}
+
+extension WeeklyDataset {
+  /// This data with a floor known from how it was made instead of the one `OutcomeFloor`
+  /// detects: every week at `floor` is censored, however few. A simulation floors revenue
+  /// at 1.00 and knows it; data read from a file gets the detection rule.
+  public func knowingFloor(_ floor: Double) -> WeeklyDataset {
+    var known = self
+    known.floorValue = floor
+    known.isFloor = outcome.map { $0 == floor }
+    return known
+  }
 }

@@ -27,9 +27,10 @@
 /// Random streams of `seed`: 1 for the prior draw, 2 for the outcomes, 1000 and up for the
 /// plan. The same arguments give the same bytes.
 ///
-/// One approximation: the data's floor is detected from the CSV (a minimum repeated in two
-/// or more weeks); a simulation that hits the floor in exactly one week is fitted as an
-/// ordinary observation of 1.00 there.
+/// The floor is known, not detected: with censoring on, every simulated week at 1.00 is
+/// censored in `dataset` (`WeeklyDataset.knowingFloor`), so SBC and coverage fit the model
+/// that made the data. A fit of the written CSV (`sample --data`) detects the floor by
+/// `OutcomeFloor`'s rule instead, which takes fewer than 3 weeks at 1.00 as observations.
 public struct SimulatedDataset: Sendable {
   public let campaign: SyntheticCampaign
   /// The priors and settings of the simulation (also those of a fit of the data).
@@ -93,8 +94,10 @@ public struct SimulatedDataset: Sendable {
     series.append((roles.outcome, revenue, 2))
     let csv = WeeklyCSVText.text(dates: campaign.dates, series: series)
 
-    let dataset = try WeeklyDataset.parse(
+    let parsed = try WeeklyDataset.parse(
       bytes: Array(csv.utf8), source: "simulated data (seed \(seed))", roles: roles)
+    // The simulation knows its floor; the detection rule would miss one or two floor weeks.
+    let dataset = inputs.floorValue.map { parsed.knowingFloor($0) } ?? parsed
     let model = try JointModel(
       inputs: ModelInputs(dataset: dataset, settings: settings), configuration: configuration)
     let dataScales = OutcomeScales(

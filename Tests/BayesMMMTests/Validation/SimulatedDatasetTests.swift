@@ -39,6 +39,19 @@ final class SimulatedDatasetTests: XCTestCase {
     XCTAssertEqual(inputs.mediatorScale, simulated.dataScales.mediator, accuracy: 1e-9)
   }
 
+  func testEverySimulatedFloorWeekIsCensoredHoweverFew() throws {
+    // Seed 10 puts 2 weeks at the 1.00 floor: too few for the detection rule (3 weeks and
+    // 2%), but the simulation knows they are floor weeks and censors them.
+    let simulated = try SimulatedDataset.simulate(
+      weeks: 104, seed: 10, configuration: TestModels.defaultPriors())
+    let atFloor = simulated.dataset.outcome.filter { $0 == 1.0 }.count
+    XCTAssertEqual(atFloor, 2)
+    XCTAssertNil(OutcomeFloor.value(of: simulated.dataset.outcome))
+    XCTAssertEqual(simulated.dataset.floorValue, 1.0)
+    XCTAssertEqual(simulated.dataset.isFloor.filter { $0 }.count, atFloor)
+    XCTAssertEqual(simulated.model.inputs.censored.filter { $0 }.count, atFloor)
+  }
+
   func testSameSeedGivesTheSameBytesAndAnotherSeedOtherData() throws {
     let priors = try TestModels.defaultPriors()
     let a = try SimulatedDataset.simulate(weeks: 52, seed: 3, configuration: priors)
