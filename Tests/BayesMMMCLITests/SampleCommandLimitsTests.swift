@@ -57,3 +57,61 @@ final class SampleCommandLimitsTests: XCTestCase {
     XCTAssertFalse(summary.stdout.contains("chains disagree"), summary.stdout)
   }
 }
+
+/// `sample` and `summarize` judge the same columns with the same words (one run verdict).
+final class RunVerdictAgreementTests: XCTestCase {
+  func testSummarizeGivesTheWarningsSampleRecorded() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("run").path
+    let sampled = try CLI.run([
+      "sample", "--out", out, "--chains", "2", "--warmup", "100", "--draws", "60", "--quiet",
+    ])
+    XCTAssertEqual(sampled.status, 0, sampled.stderr)
+    let record = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json")))
+        as? [String: Any])
+    let recorded = try XCTUnwrap(
+      (record["diagnostics"] as? [String: Any])?["warnings"] as? [String])
+    XCTAssertFalse(recorded.isEmpty, "60 draws per chain should warn about ESS")
+    let summary = try CLI.run(["summarize", "--run", out, "--format", "json"])
+    XCTAssertEqual(summary.status, 0, summary.stderr)
+    let json = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    let summarized = try XCTUnwrap(
+      (json["diagnostics"] as? [String: Any])?["warnings"] as? [String])
+    XCTAssertEqual(summarized, recorded)
+  }
+}
+
+/// Sizes and paths refused before any work (issue 12, defects 1 and 7, found in review).
+final class OutputLimitTests: XCTestCase {
+  func testAnEmptyOutIsRefusedInsteadOfWritingAtTheRoot() throws {
+    for command in [["sample"], ["prior-predictive"]] {
+      let result = try CLI.run(command + ["--out", ""])
+      XCTAssertEqual(result.status, 1, "\(command): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains("is empty; name a folder"), result.stderr)
+    }
+    let report = try CLI.run(["report", "--run", "Tests/Fixtures/run-with-effects", "--out", ""])
+    XCTAssertEqual(report.status, 1, report.stderr)
+    XCTAssertTrue(report.stderr.contains("is empty; name a file"), report.stderr)
+  }
+
+  func testHugePriorPredictiveAndSimulationSizesAreRefusedBeforeAllocating() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let draws = try CLI.run([
+      "prior-predictive", "--draws", "100000000000", "--out",
+      folder.appendingPathComponent("pp").path,
+    ])
+    XCTAssertEqual(draws.status, 1, draws.stderr)
+    XCTAssertTrue(draws.stderr.contains("of memory (100000000000 prior draws x "), draws.stderr)
+    XCTAssertTrue(draws.stderr.contains("Lower --draws."), draws.stderr)
+    let weeks = try CLI.run([
+      "simulate", "--weeks", "100000000000", "--out", folder.appendingPathComponent("s.csv").path,
+    ])
+    XCTAssertEqual(weeks.status, 1, weeks.stderr)
+    XCTAssertTrue(weeks.stderr.contains("Lower --weeks."), weeks.stderr)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+  }
+}

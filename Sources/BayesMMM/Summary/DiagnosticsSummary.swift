@@ -1,7 +1,8 @@
-/// The convergence verdict of a stored run, recomputed from its chain files over every
-/// summarised column (parameters and effects): divergences, tree-depth hits, E-BFMI per
-/// chain, the worst R-hat and ESS, and the warnings of MODEL.md 7 in `DiagnosticWarnings`'
-/// words (the ones `sample` prints).
+/// The convergence verdict of a stored run, recomputed from its chain files: divergences,
+/// tree-depth hits, E-BFMI per chain, the worst R-hat and ESS over the model's parameters
+/// (the columns `sample` judges), non-finite draws over every column (effects too), and the
+/// warnings of MODEL.md 7 in `DiagnosticWarnings`' words, so `summarize` and `sample` say
+/// the same about the same run.
 public struct DiagnosticsSummary: Sendable, Equatable {
   public let chains: Int
   /// Kept draws, all chains.
@@ -27,8 +28,12 @@ public struct DiagnosticsSummary: Sendable, Equatable {
 
   /// - Parameters:
   ///   - statistics: the sampler statistics per chain (`lp__` ... `energy__`).
-  ///   - columns: diagnostics of every summarised column.
-  public init(statistics: DrawTable, columns: [ColumnDiagnostics], maxDepth: Int) {
+  ///   - columns: diagnostics of the columns judged for R-hat and ESS (the parameters).
+  ///   - allColumns: every column, for the non-finite count; `columns` when nil.
+  public init(
+    statistics: DrawTable, columns: [ColumnDiagnostics], allColumns: [ColumnDiagnostics]? = nil,
+    maxDepth: Int
+  ) {
     chains = statistics.chainCount
     draws = statistics.chainCount * statistics.drawCount
     let divergent = statistics.column(named: "divergent__") ?? []
@@ -39,7 +44,7 @@ public struct DiagnosticsSummary: Sendable, Equatable {
     eBFMI = Diagnostics.eBFMI(energy: statistics.column(named: "energy__") ?? [])
     maxRHat = DiagnosticWarnings.worst(columns.map(\.rHat), max)
     maxRHatColumn = columns.filter { !$0.rHat.isNaN }.max { $0.rHat < $1.rHat }?.name
-    nonFinite = columns.filter { $0.nonFiniteDraws > 0 }.map {
+    nonFinite = (allColumns ?? columns).filter { $0.nonFiniteDraws > 0 }.map {
       NonFiniteColumn(name: $0.name, count: $0.nonFiniteDraws)
     }
     minESSBulk = DiagnosticWarnings.worst(columns.map(\.essBulk), min)

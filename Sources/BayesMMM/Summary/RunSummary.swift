@@ -68,9 +68,11 @@ public struct RunSummary: Sendable {
     promotion = PromotionSummary(draws: run.draws)
     google = GoogleSummary(draws: run.draws, record: run.effects)
     fit = prepared.flatMap { FitSummary.compute(prepared: $0, draws: run.draws, seed: run.seed) }
+    let modelParameters = Set(run.parameterNames)
     diagnostics = DiagnosticsSummary(
-      statistics: run.samplerStatistics, columns: parameters.map(\.diagnostics),
-      maxDepth: run.maxDepth)
+      statistics: run.samplerStatistics,
+      columns: parameters.filter { modelParameters.contains($0.name) }.map(\.diagnostics),
+      allColumns: parameters.map(\.diagnostics), maxDepth: run.maxDepth)
     assumption = IdentifyingAssumption.text(
       terms: OptionalTerms(price: price != nil, promotion: promotion != nil))
     neverOff = prepared.map { prepared in prepared.dataset.social.map { !$0.contains(0) } }

@@ -20,7 +20,7 @@ extension StoredRun {
         reason: "missing (expected \(current)); \(rerun)")
     }
     guard version == Double(current) else {
-      let shown = version.rounded() == version ? String(Int64(exactly: version) ?? 0) : "\(version)"
+      let shown = Int64(exactly: version).map(String.init) ?? "\(version)"
       let why =
         version < Double(current)
         ? "an older layout, whose chain files carry no checksums"
