@@ -50,6 +50,11 @@ struct PriorPredictiveCommand: ParsableCommand {
       _ = try OutputOwnership.inspectFolder(
         out, as: PriorPredictiveFolder.kind, option: "--out")
       let prepared = try modelOptions.prepare()
+      // Per draw: the parameters and the simulated revenue, Google on/off and amount series.
+      let columns = prepared.model.dimension + 3 * prepared.model.inputs.weeks
+      try MemoryBudget.check(
+        MemoryBudget.tableBytes(rows: draws, columns: columns),
+        what: "\(draws) prior draws x \(columns) values", advice: "Lower --draws.")
       let simulated = PriorPredictiveSimulator.simulate(
         model: prepared.model, count: draws, seed: seed)
       let check = PriorPredictiveCheck(

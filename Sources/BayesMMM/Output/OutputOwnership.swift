@@ -87,6 +87,9 @@ public enum OutputOwnership {
       OutputRefusal(
         path: path, reason: "exists and is not a bayes-mmm \(kind.noun) (\(why))", option: option)
     }
+    guard !path.isEmpty else {
+      throw OutputRefusal(path: path, reason: "is empty; name a folder", option: option)
+    }
     guard let isFolder = entryIsFolder(path) else { return .missing }
     guard isFolder else { throw refuse("it is a file") }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
@@ -113,11 +116,22 @@ public enum OutputOwnership {
     return .ours(files: listed + [kind.marker])
   }
 
+  /// At most `limit` bytes from the start of the file at `path`: enough to recognise our
+  /// output without reading a large foreign file whole; nil when it cannot be read.
+  static func contents(of path: String, upTo limit: Int) -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    return try? handle.read(upToCount: limit) ?? Data()
+  }
+
   /// Checks that `path` may be replaced by `newContent` as a file of `kind`.
   /// - Throws: `OutputRefusal` for a folder, or an existing file that is not ours.
   public static func checkFile(
     _ path: String, as kind: FileKind, newContent: Data, option: String
   ) throws(OutputRefusal) {
+    guard !path.isEmpty else {
+      throw OutputRefusal(path: path, reason: "is empty; name a file", option: option)
+    }
     guard let isFolder = entryIsFolder(path) else { return }
     let noun: String
     switch kind {
@@ -129,7 +143,15 @@ public enum OutputOwnership {
       OutputRefusal(path: path, reason: "exists and is not \(noun) (\(why))", option: option)
     }
     guard !isFolder else { throw refuse("it is a folder") }
-    guard let existing = FileManager.default.contents(atPath: path) else {
+    // Enough to recognise our output: a report's head, a whole truth file (ours are a few
+    // hundred KiB), one byte more than the new CSV (a longer file is not identical).
+    let readLimit: Int
+    switch kind {
+    case .htmlReport: readLimit = 4096
+    case .truthJSON: readLimit = 64 << 20
+    case .simulatedCSV: readLimit = newContent.count + 1
+    }
+    guard let existing = contents(of: path, upTo: readLimit) else {
       throw refuse("it cannot be read")
     }
     switch kind {

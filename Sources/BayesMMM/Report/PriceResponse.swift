@@ -43,7 +43,10 @@ struct PriceResponse {
     medianPrice = middle
     observedChange = observed
     changes = grid
-    let curves = grid.map { change in elasticity.map { totalRevenue * (pow(1 + change, $0) - 1) } }
+    // An overflowed draw (wide priors) is left out, as in the summary's statistics.
+    let curves = grid.map { change in
+      elasticity.map { totalRevenue * (pow(1 + change, $0) - 1) }.filter(\.isFinite)
+    }
     median = curves.map { Diagnostics.quantile($0, probability: 0.5) }
     lower90 = curves.map { Diagnostics.quantile($0, probability: 0.05) }
     upper90 = curves.map { Diagnostics.quantile($0, probability: 0.95) }

@@ -42,6 +42,12 @@ public enum MemoryBudget {
       + effects
   }
 
+  /// A table of simulated values held in memory and written as CSV text: 8 bytes a value
+  /// and about 24 bytes of text a cell (prior-predictive draws, a simulated data set).
+  public static func tableBytes(rows: Int, columns: Int) -> Double {
+    Double(rows) * Double(columns) * (8 + 24)
+  }
+
   /// The memory this process may use, in bytes: the machine's physical memory, or the
   /// control group's limit when that is lower (a container or a Slurm allocation).
   public static func available() -> Double {
@@ -57,10 +63,14 @@ public enum MemoryBudget {
   /// of `available` bytes.
   /// - Parameter what: the sizes that make the run, for the message
   ///   ("4 chains x 1000000000 draws x 178 columns").
-  public static func check(_ needed: Double, what: String, available: Double = available())
-    throws(SamplerError)
-  {
+  /// - Parameter advice: what to lower, for the message (default: sample's options).
+  public static func check(
+    _ needed: Double, what: String, advice: String? = nil, available: Double = available()
+  ) throws(SamplerError) {
     guard needed <= usableFraction * available else {
+      if let advice {
+        throw .insufficientMemory(needed: needed, available: available, what: what, advice: advice)
+      }
       throw .insufficientMemory(needed: needed, available: available, what: what)
     }
   }

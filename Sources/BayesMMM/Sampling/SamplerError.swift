@@ -14,7 +14,9 @@ public enum SamplerError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The step-size search shrank ε to 0: no finite step is acceptable.
   case stepSizeVanished(chain: Int)
   /// The run would need more memory than the machine has (`MemoryBudget`), in bytes.
-  case insufficientMemory(needed: Double, available: Double, what: String)
+  case insufficientMemory(
+    needed: Double, available: Double, what: String,
+    advice: String = "Lower --draws or --chains (or --mediator-paths).")
 
   public var description: String {
     switch self {
@@ -36,11 +38,10 @@ public enum SamplerError: Error, Equatable, Sendable, CustomStringConvertible {
     case .stepSizeVanished(let chain):
       return "Chain \(chain + 1): no acceptably small step size could be found; the log "
         + "density may be discontinuous or non-finite around the initial point."
-    case .insufficientMemory(let needed, let available, let what):
+    case .insufficientMemory(let needed, let available, let what, let advice):
       return "This run needs about \(MemoryBudget.text(bytes: needed)) of memory (\(what)), "
         + "more than the \(MemoryBudget.text(bytes: MemoryBudget.usableFraction * available)) "
-        + "it may use of this machine's \(MemoryBudget.text(bytes: available)). Lower --draws "
-        + "or --chains (or --mediator-paths)."
+        + "it may use of this machine's \(MemoryBudget.text(bytes: available)). \(advice)"
     }
   }
 }

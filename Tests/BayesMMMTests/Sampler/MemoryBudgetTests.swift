@@ -12,7 +12,7 @@ final class MemoryBudgetTests: XCTestCase {
     let factory = ClosureLogDensityFactory { IndependentGaussianTarget(scales: [1, 2, 3]) }
     XCTAssertThrowsError(try runChains(factory: factory, settings: settings, seed: 1, threads: 2)) {
       error in
-      guard case SamplerError.insufficientMemory(let needed, _, let what) = error else {
+      guard case SamplerError.insufficientMemory(let needed, _, let what, _) = error else {
         return XCTFail("\(error)")
       }
       XCTAssertEqual(needed, 4e9 * 10 * 8)
