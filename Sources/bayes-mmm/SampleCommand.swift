@@ -20,7 +20,7 @@ struct SampleCommand: ParsableCommand {
       The same seed, data and priors give byte-identical chain files for any --threads. \
       DIR must be missing, empty or an earlier run folder: only its chain files and run.json \
       are replaced (a user's other files stay); anything else is refused. Ctrl-C or SIGTERM \
-      at any moment writes nothing and exits with 130 / 143.
+      before the final renames writes nothing and exits with 130 / 143.
       """
   )
 

@@ -105,9 +105,14 @@ final class SignalTests: XCTestCase {
     let before = try earlierRun()
     let start = Date()
     let outcome = try interrupt(
-      ["--seed", "2"] + small, environment: ["BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT": "30"],
+      ["--seed", "2"] + small,
+      environment: [
+        "BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT": "30", "BAYES_MMM_TEST_PAUSE_THROUGH_SIGNALS": "1",
+      ],
       signals: [SIGTERM, SIGTERM], when: hasStagedFiles)
     XCTAssertEqual(outcome.status, 143, outcome.stderr)
+    // The second signal's path ran: it removed the staged files itself and exited at once.
+    XCTAssertTrue(outcome.stderr.contains("interrupted again: stopped at once"), outcome.stderr)
     XCTAssertLessThan(Date().timeIntervalSince(start), 25, "the second signal does not wait")
     XCTAssertEqual(try CLI.snapshot(folder), before)
   }

@@ -25,13 +25,19 @@ import Foundation
 /// atomically; a reader that looks between two renames finds chain files that disagree with
 /// the run.json they sit next to, which the checksums in run.json reveal (`StoredRun`).
 ///
-/// A failure, a cancellation or `abandon()` removes the staged files and the folders created
-/// (when still empty), so the earlier output stays byte for byte. A signal handler does the
+/// A cancellation before the renames, `abandon()` or a failure to stage removes the staged
+/// files and the folders created (when still empty), so the earlier output stays byte for
+/// byte. A signal that arrives once the renames have begun (they take milliseconds) lets
+/// them finish: the new output is then complete and the command ends normally. A rename
+/// that fails part-way (a full or read-only disk) leaves the files renamed so far; `run.json`
+/// goes last, so the checksums of the old one make readers refuse the mixture. A signal handler does the
 /// same through `StagedOutputs.shared.removeAllAndHold()`.
 ///
 /// Test hook: with the environment variable `BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT=<seconds>`,
 /// `commit()` waits that long (or until cancelled) after staging, before the renames, so that
-/// tests can signal the process at the commit point.
+/// tests can signal the process at the commit point. With
+/// `BAYES_MMM_TEST_PAUSE_THROUGH_SIGNALS=1` as well, the wait does not end at the first
+/// signal, so that a test can reach the second signal's path.
 public final class OutputTransaction {
   /// The folder written into, as the user named it.
   public let directory: String
@@ -217,8 +223,12 @@ public final class OutputTransaction {
     guard let text = ProcessInfo.processInfo.environment["BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT"],
       let seconds = Double(text), seconds > 0
     else { return }
+    let throughSignals =
+      ProcessInfo.processInfo.environment["BAYES_MMM_TEST_PAUSE_THROUGH_SIGNALS"] == "1"
     let end = Date().addingTimeInterval(seconds)
-    while Date() < end && cancel?.isCancelled != true { Thread.sleep(forTimeInterval: 0.02) }
+    while Date() < end && (throughSignals || cancel?.isCancelled != true) {
+      Thread.sleep(forTimeInterval: 0.02)
+    }
   }
 }
 
