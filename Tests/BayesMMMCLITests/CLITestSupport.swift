@@ -28,8 +28,12 @@ enum CLI {
 
   private final class Marker {}
 
-  /// Runs `bayes-mmm args...` with the package root as working directory.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs `bayes-mmm args...` with the package root as working directory. A command still
+  /// running after `timeout` seconds is terminated (SIGTERM, then SIGKILL), so a hang fails
+  /// its test instead of blocking the suite.
+  static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 600)
+    throws -> Result
+  {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -39,6 +43,14 @@ enum CLI {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let watchdog = DispatchWorkItem {
+      guard process.isRunning else { return }
+      process.terminate()
+      Thread.sleep(forTimeInterval: 2)
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
