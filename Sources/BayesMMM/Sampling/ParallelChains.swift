@@ -37,7 +37,7 @@ public func runChains(
     what: "\(settings.chains) chains x \(settings.draws) draws x \(dimension) parameters")
   let outcomes = ParallelWork.map(count: settings.chains, threads: threads) {
     chain -> Result<ChainResult, SamplerError> in
-    let random = GSLRandom(runSeed: seed, stream: UInt64(chain))
+    let random = GSLRandom(runSeed: seed, stream: RandomStreams.chains.stream(chain))
     let draw = onDraw.map { callback in
       { @Sendable (draw: Int, position: UnsafeBufferPointer<Double>) -> Void in
         callback(chain, draw, position)
