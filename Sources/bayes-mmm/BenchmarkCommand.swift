@@ -34,7 +34,7 @@ struct BenchmarkCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional, help: "Run seed for the sampling benchmark.",
     transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(name: .long, help: "Threads for the sampling benchmark (default: min(chains, cores)).")
   var threads: Int?

@@ -32,7 +32,7 @@ struct PriorPredictiveCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional, help: "Run seed of the draws.", transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(name: .long, help: ArgumentHelp("Folder to write the draws to.", valueName: "dir"))
   var out: String = PriorPredictiveCommand.defaultOutputDirectory

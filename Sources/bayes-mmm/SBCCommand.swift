@@ -27,7 +27,7 @@ struct SBCCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: "Seed of the design, the prior draws, the data and the chains.", transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(name: .long, help: "Thinned posterior draws per fit (ranks lie in 0...draws).")
   var draws: Int = 99

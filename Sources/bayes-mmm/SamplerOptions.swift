@@ -4,18 +4,18 @@ import BayesMMM
 /// The NUTS settings of `sample` (and of commands that fit, such as validation).
 struct SamplerOptions: ParsableArguments {
   @Option(name: .long, help: "Number of chains.")
-  var chains: Int = 4
+  var chains: Int = SamplerSettings().chains
 
   @Option(name: .long, help: "Warm-up (adaptation) iterations per chain.")
-  var warmup: Int = 1000
+  var warmup: Int = SamplerSettings().warmup
 
   @Option(name: .long, help: "Kept draws per chain.")
-  var draws: Int = 1000
+  var draws: Int = SamplerSettings().draws
 
   @Option(
     name: .long, parsing: .unconditional, help: "Run seed; chain k uses the stream (seed, k).",
     transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(
     name: .long,
@@ -23,10 +23,10 @@ struct SamplerOptions: ParsableArguments {
   var threads: Int?
 
   @Option(name: .customLong("target-accept"), help: "Dual-averaging target acceptance rate.")
-  var targetAccept: Double = 0.8
+  var targetAccept: Double = SamplerSettings().targetAccept
 
   @Option(name: .customLong("max-depth"), help: "Maximum NUTS tree depth.")
-  var maxDepth: Int = 10
+  var maxDepth: Int = SamplerSettings().maxDepth
 
   @Option(
     name: .long,
@@ -46,8 +46,10 @@ struct SamplerOptions: ParsableArguments {
     guard targetAccept > 0, targetAccept < 1 else {
       throw ValidationError("--target-accept must lie strictly between 0 and 1.")
     }
-    guard (1...20).contains(maxDepth) else {
-      throw ValidationError("--max-depth must be from 1 to 20.")
+    let depths = SamplerSettings.maxDepthLimits
+    guard depths.contains(maxDepth) else {
+      throw ValidationError(
+        "--max-depth must be from \(depths.lowerBound) to \(depths.upperBound).")
     }
   }
 

@@ -27,7 +27,7 @@ struct SimulateCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: "Seed of the plan, the prior draw and the outcomes.", transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(
     name: .long,

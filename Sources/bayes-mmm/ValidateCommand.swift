@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
   @Option(
     name: .long, parsing: .unconditional,
     help: "Run seed of every fit; chain k uses the stream (seed, k).", transform: parseSeed)
-  var seed: UInt64 = 20_240_917
+  var seed: UInt64 = SamplerSettings.defaultSeed
 
   @Option(name: .long, help: "Threads running the chains of a fit (default: min(chains, cores)).")
   var threads: Int?

@@ -50,14 +50,5 @@ public struct GradientBenchmark: Sendable {
   }
 }
 
-/// Seconds from a monotonic clock (CLOCK_MONOTONIC), for wall-time measurements.
-public enum MonotonicClock {
-  public static func seconds() -> Double {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Double(now.tv_sec) + 1e-9 * Double(now.tv_nsec)
-  }
-}
-
 /// Consumes a value so the optimiser cannot drop the work that produced it.
 @inline(never) func blackHole(_ value: Double) { _ = value.bitPattern }

@@ -12,7 +12,7 @@ public struct EffectSettings: Equatable, Sendable {
 
   /// Random streams of the effects start here: chain c uses stream `streamOffset + c` of the
   /// run seed, disjoint from the sampler's streams 0 ..< chains.
-  public static let streamOffset: UInt64 = 1_000_000
+  public static let streamOffset: UInt64 = RandomStreams.effects.first
 
   public init(mediatorPaths: Int = 10) { self.mediatorPaths = mediatorPaths }
 

@@ -25,7 +25,7 @@ public struct PriorShift: Sendable, Equatable {
   /// Number of prior draws behind a sampled prior sd.
   public static let priorDraws = 20_000
   /// The `GSLRandom` stream of those draws (chains use streams 0, 1, ...).
-  public static let randomStream: UInt64 = 0x7072_696F_725F_7364
+  public static let randomStream: UInt64 = RandomStreams.priorShift.first
 
   /// The parameter name (layout order).
   public let name: String

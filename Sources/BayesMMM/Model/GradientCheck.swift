@@ -51,7 +51,7 @@ public struct GradientCheck: Sendable {
   public init(
     density: any LogDensity, points: Int, radius: Double = 2, seed: UInt64, step: Double = 1e-4
   ) {
-    let rng = GSLRandom(runSeed: seed, stream: 0)
+    let rng = GSLRandom(runSeed: seed, stream: RandomStreams.chains.first)
     let dimension = density.dimension
     var entries: [Entry] = []
     var logDensities: [Double] = []

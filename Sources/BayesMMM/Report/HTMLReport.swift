@@ -30,7 +30,7 @@ public enum HTMLReport {
   ) -> String {
     let model = prepared.model
     let draws = parameterDraws(run: run, model: model, maxDraws: maxDraws)
-    let random = GSLRandom(runSeed: run.seed, stream: 3_000_000)
+    let random = GSLRandom(runSeed: run.seed, stream: RandomStreams.reportPredictive.first)
     let bands = PredictiveBands(model: model, parameterDraws: draws, random: random)
     let curves = ResponseCurve.compute(model: model, parameterDraws: draws, random: random)
     var body: [String] = []

@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Chain c draws from `GSLRandom(runSeed: seed, stream: c)` and evaluates its own
 /// `LogDensity` from `factory`, so every chain — and the whole result — is identical bit for
-/// bit whatever the number of threads. Threads take the next unstarted chain in index order.
+/// bit whatever the number of threads. Threads (`ParallelWork.map`) take the next unstarted
+/// chain in index order.
 ///
 /// - Parameters:
 ///   - progress: called from the worker threads (concurrently): must be thread-safe.
@@ -34,38 +35,24 @@ public func runChains(
   try MemoryBudget.check(
     MemoryBudget.chainBytes(chains: settings.chains, draws: settings.draws, dimension: dimension),
     what: "\(settings.chains) chains x \(settings.draws) draws x \(dimension) parameters")
-  let chainCount = settings.chains
-  let box = ChainResultBox(count: chainCount)
-  let workerCount = min(threads, chainCount)
-  let finished = DispatchGroup()
-  for _ in 0..<workerCount {
-    finished.enter()
-    let worker = Thread {
-      while let chain = box.takeNextChain() {
-        let random = GSLRandom(runSeed: seed, stream: UInt64(chain))
-        let outcome: Result<ChainResult, SamplerError>
-        do throws(SamplerError) {
-          let draw = onDraw.map { callback in
-            { @Sendable (draw: Int, position: UnsafeBufferPointer<Double>) -> Void in
-              callback(chain, draw, position)
-            }
-          }
-          outcome = .success(
-            try runChain(
-              target: factory.makeLogDensity(), settings: settings, random: random, chain: chain,
-              progress: progress, cancel: cancel, onDraw: draw))
-        } catch {
-          outcome = .failure(error)
-        }
-        box.store(outcome, chain: chain)
+  let outcomes = ParallelWork.map(count: settings.chains, threads: threads) {
+    chain -> Result<ChainResult, SamplerError> in
+    let random = GSLRandom(runSeed: seed, stream: RandomStreams.chains.stream(chain))
+    let draw = onDraw.map { callback in
+      { @Sendable (draw: Int, position: UnsafeBufferPointer<Double>) -> Void in
+        callback(chain, draw, position)
       }
-      finished.leave()
     }
-    worker.stackSize = 8 << 20
-    worker.start()
+    do throws(SamplerError) {
+      return .success(
+        try runChain(
+          target: factory.makeLogDensity(), settings: settings, random: random, chain: chain,
+          progress: progress, cancel: cancel, onDraw: draw))
+    } catch {
+      return .failure(error)
+    }
   }
-  finished.wait()
-  return try box.results()
+  return try outcomes.map { outcome throws(SamplerError) in try outcome.get() }
 }
 
 /// `runChains` with the seed and thread count taken from `settings`.
@@ -78,44 +65,4 @@ public func runChains(
   try runChains(
     factory: factory, settings: settings, seed: settings.seed, threads: settings.effectiveThreads,
     progress: progress, cancel: cancel)
-}
-
-/// The work queue and result slots shared by the worker threads, guarded by one lock.
-private final class ChainResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var nextChain = 0
-  private var outcomes: [Result<ChainResult, SamplerError>?]
-
-  init(count: Int) { outcomes = Array(repeating: nil, count: count) }
-
-  /// The next chain nobody has started, or nil when all have been taken.
-  func takeNextChain() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextChain < outcomes.count else { return nil }
-    defer { nextChain += 1 }
-    return nextChain
-  }
-
-  func store(_ outcome: Result<ChainResult, SamplerError>, chain: Int) {
-    lock.lock()
-    outcomes[chain] = outcome
-    lock.unlock()
-  }
-
-  /// All chains in order, or the first chain's error.
-  func results() throws(SamplerError) -> [ChainResult] {
-    lock.lock()
-    defer { lock.unlock() }
-    var results: [ChainResult] = []
-    results.reserveCapacity(outcomes.count)
-    for outcome in outcomes {
-      switch outcome {
-      case .success(let result): results.append(result)
-      case .failure(let error): throw error
-      case nil: throw .invalidSettings("A chain did not run.")
-      }
-    }
-    return results
-  }
 }

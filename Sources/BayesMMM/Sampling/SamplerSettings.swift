@@ -9,11 +9,19 @@ import Foundation
 /// try settings.validate()
 /// ```
 public struct SamplerSettings: Equatable, Sendable {
+  /// The seed every command and settings type starts from unless told otherwise; the one
+  /// place it is written.
+  public static let defaultSeed: UInt64 = 20_240_917
+  /// The tree depths `validate()` and the CLI's `--max-depth` accept. 20 allows up to
+  /// 2^20 - 1 (about a million) leapfrog steps per draw, far beyond a healthy run.
+  public static let maxDepthLimits: ClosedRange<Int> = 1...20
+
   /// Warm-up (adaptation) iterations per chain; discarded. Default 1000.
   public var warmup: Int = 1000
   /// Kept draws per chain. Default 1000.
   public var draws: Int = 1000
-  /// Maximum tree depth: at most 2^maxDepth - 1 leapfrog steps per draw. Default 10.
+  /// Maximum tree depth: at most 2^maxDepth - 1 leapfrog steps per draw. Default 10; must
+  /// lie in `maxDepthLimits`.
   public var maxDepth: Int = 10
   /// δ, the acceptance statistic the step size is tuned to, in (0, 1). Default 0.8.
   public var targetAccept: Double = 0.8
@@ -25,8 +33,8 @@ public struct SamplerSettings: Equatable, Sendable {
   /// OS threads running chains; nil uses min(chains, active processors). Results do not
   /// depend on it.
   public var threads: Int? = nil
-  /// The run seed; chain c uses `GSLRandom(runSeed: seed, stream: c)`. Default 20240917.
-  public var seed: UInt64 = 20_240_917
+  /// The run seed; chain c uses `GSLRandom(runSeed: seed, stream: c)`. Default `defaultSeed`.
+  public var seed: UInt64 = SamplerSettings.defaultSeed
   /// Where the step-size search starts, and μ = log(10 ε0) of dual averaging. Default 1.
   public var initialStepSize: Double = 1
   /// H - H0 above which a leapfrog step is a divergence. Default 1000 (Stan).
@@ -68,7 +76,10 @@ public struct SamplerSettings: Equatable, Sendable {
     }
     try require(warmup >= 0, "The number of warm-up iterations must be 0 or more.")
     try require(draws >= 0, "The number of draws must be 0 or more.")
-    try require(maxDepth >= 1 && maxDepth <= 30, "The maximum tree depth must be in 1...30.")
+    try require(
+      Self.maxDepthLimits.contains(maxDepth),
+      "The maximum tree depth must be in \(Self.maxDepthLimits.lowerBound)..."
+        + "\(Self.maxDepthLimits.upperBound).")
     try require(
       targetAccept > 0 && targetAccept < 1,
       "The target acceptance must be strictly between 0 and 1.")

@@ -71,9 +71,11 @@ public struct SimulatedDataset: Sendable {
     let generator = try JointModel(inputs: inputs, configuration: configuration)
     let parameters =
       try truth?.parameters(for: generator.layout, priors: generator.priors)
-      ?? generator.priors.sample(using: GSLRandom(runSeed: seed, stream: 1))
+      ?? generator.priors.sample(
+        using: GSLRandom(runSeed: seed, stream: RandomStreams.simulatedTruth.first))
     let outcome = OutcomeSimulator.simulate(
-      model: generator, parameters: parameters, random: GSLRandom(runSeed: seed, stream: 2))
+      model: generator, parameters: parameters,
+      random: GSLRandom(runSeed: seed, stream: RandomStreams.simulatedOutcome.first))
     guard outcome.mediatorSpend.contains(where: { $0 > 0 }) else {
       throw SimulationError.degenerateData(
         "Google spend was never on in the simulated weeks (logit P(on) is far below 0 at "

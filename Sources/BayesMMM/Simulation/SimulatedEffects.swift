@@ -16,7 +16,8 @@ public enum SimulatedEffects {
   public static func trueEffects(of simulated: SimulatedDataset, paths: Int) -> DrawEffects {
     let calculator = EffectCalculator(model: simulated.model)
     var numbers = MediatorRandomNumbers(paths: max(paths, 1), weeks: calculator.weeks)
-    numbers.draw(from: GSLRandom(runSeed: simulated.seed, stream: 3))
+    numbers.draw(
+      from: GSLRandom(runSeed: simulated.seed, stream: RandomStreams.simulatedEffects.first))
     return calculator.effects(parameters: simulated.truth, randomNumbers: numbers)
   }
 

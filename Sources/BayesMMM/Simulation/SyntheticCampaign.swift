@@ -62,7 +62,7 @@ public struct SyntheticCampaign: Sendable {
   ) -> SyntheticCampaign {
     precondition(weeks >= 1, "a plan needs at least one week")
     let dates = (0..<weeks).map { ISODate(dayNumber: startDate.dayNumber + 7 * $0) }
-    var stream: UInt64 = 1000
+    var stream = RandomStreams.campaignSeries.first
     func nextRandom() -> GSLRandom {
       defer { stream += 1 }
       return GSLRandom(runSeed: seed, stream: stream)

@@ -32,7 +32,7 @@
 /// truth is only known to be at or below it).
 public struct FitSummary: Sendable, Equatable {
   /// The random stream of the posterior-predictive simulation (chains use 0 ..< chains).
-  public static let predictiveStream: UInt64 = 2_000_000
+  public static let predictiveStream: UInt64 = RandomStreams.posteriorPredictive.first
 
   /// Median and central 90% interval of a per-draw statistic.
   public struct Interval: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One row of the parameter table: posterior summary and convergence diagnostics of one
 /// chain-file column (a parameter or a per-draw effect).
 ///
@@ -46,18 +44,10 @@ public struct ParameterSummary: Sendable, Equatable {
   public static func table(_ table: DrawTable, probability: Double, threads: Int = 2)
     -> [ParameterSummary]
   {
-    let count = table.width
-    let slots = ResultSlots<ParameterSummary>(count: count)
-    let workers = max(1, min(threads, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: count, by: workers) {
-        slots.set(
-          index,
-          ParameterSummary(
-            name: table.columns[index], draws: table.column(index), probability: probability))
-      }
+    ParallelWork.map(count: table.width, threads: threads) { index in
+      ParameterSummary(
+        name: table.columns[index], draws: table.column(index), probability: probability)
     }
-    return slots.values
   }
 
   /// `{"name", "mean", "sd", "median", "lower", "upper", "mcse_mean", "ess_bulk",

@@ -11,7 +11,7 @@ public struct CoverageSettings: Sendable {
   /// Weeks per dataset. Default 104 (the bundled file's length).
   public var weeks: Int = 104
   /// Seed of everything; dataset k is `SimulatedDataset.simulate(seed: SplitMix64(seed + k))`.
-  public var seed: UInt64 = 20_240_917
+  public var seed: UInt64 = SamplerSettings.defaultSeed
   /// Parameters of every dataset: nil draws a new truth from the priors for each dataset.
   public var truth: TruthFile? = nil
   /// NUTS settings of each fit (the seed is replaced per dataset). Defaults 2 chains x

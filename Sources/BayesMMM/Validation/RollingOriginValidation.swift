@@ -91,7 +91,9 @@ public enum RollingOriginValidation {
           index: index, origin: origin, testWeeks: testWeeks,
           model: predictive(
             posterior: posterior, weeks: testWeeks, observed: observed,
-            random: GSLRandom(runSeed: settings.sampler.seed, stream: 500 + UInt64(index))),
+            random: GSLRandom(
+              runSeed: settings.sampler.seed, stream: RandomStreams.rollingOriginFolds.stream(index)
+            )),
           lastValue: NaiveBaselines.lastValue(
             training: training, testWeeks: testWeeks, observed: observed, isFloor: floorFlags),
           seasonalMean: NaiveBaselines.seasonalMean(

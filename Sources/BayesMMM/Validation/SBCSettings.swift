@@ -6,7 +6,7 @@ public struct SBCSettings: Sendable, Equatable {
   /// Weeks T of each simulated dataset. Default 52.
   public var weeks: Int = 52
   /// Seed of everything: the fixed design, the prior draws, the outcomes and the chains.
-  public var seed: UInt64 = 20_240_917
+  public var seed: UInt64 = SamplerSettings.defaultSeed
   /// L, the thinned posterior draws per fit; ranks lie in 0 ... L. Default 99.
   public var rankDraws: Int = 99
   /// Histogram bins B for the chi-square test (expected N / B per bin). Default 10.

@@ -77,7 +77,8 @@ public enum SimulationBasedCalibration {
   public static func simulate(
     _ index: Int, model: JointModel, settings: SBCSettings, truthPriors: [Prior]? = nil
   ) -> SBCSimulation {
-    let random = GSLRandom(runSeed: settings.seed, stream: 1_000_000 + UInt64(index))
+    let random = GSLRandom(
+      runSeed: settings.seed, stream: RandomStreams.calibrationSimulations.stream(index))
     let truth = (truthPriors ?? model.priors).sample(using: random)
     let outcome = OutcomeSimulator.simulate(model: model, parameters: truth, random: random)
     let fitted = model.replacingInputs(outcome.inputs)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fixed slots that worker threads fill by index, each slot once; read after every worker
-/// has finished (e.g. after `DispatchQueue.concurrentPerform` returns).
+/// has finished (e.g. after `ParallelWork.map`'s threads have joined).
 final class ResultSlots<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
   private var slots: [Value?]
