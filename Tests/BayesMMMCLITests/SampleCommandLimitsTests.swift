@@ -115,3 +115,20 @@ final class OutputLimitTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
   }
 }
+
+/// `simulate` writes both its files or neither (found in review).
+final class SimulateOutputsTests: XCTestCase {
+  func testATruthFileUnderAFileIsRefusedBeforeTheCSVIsWritten() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "x\n".write(
+      to: folder.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+    let csv = folder.appendingPathComponent("n.csv").path
+    let result = try CLI.run([
+      "simulate", "--out", csv, "--truth-out", folder.appendingPathComponent("afile/t.json").path,
+    ])
+    XCTAssertEqual(result.status, 1, result.stderr)
+    XCTAssertTrue(result.stderr.contains("afile is a file, not a folder"), result.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: csv))
+  }
+}

@@ -132,6 +132,17 @@ public enum OutputOwnership {
     guard !path.isEmpty else {
       throw OutputRefusal(path: path, reason: "is empty; name a file", option: option)
     }
+    // A file where a folder of the path should be: refused now, before any output of the
+    // command is written (simulate checks both its files before writing either).
+    var parent = (path as NSString).deletingLastPathComponent
+    while !parent.isEmpty && parent != "/" {
+      if entryIsFolder(parent) == false {
+        throw OutputRefusal(
+          path: path, reason: "cannot be written: \(parent) is a file, not a folder",
+          option: option)
+      }
+      parent = (parent as NSString).deletingLastPathComponent
+    }
     guard let isFolder = entryIsFolder(path) else { return }
     let noun: String
     switch kind {
