@@ -78,9 +78,14 @@ extension StoredRun {
         "sha256 \(sha256), but run.json records \(check.sha256): the file changed after the "
           + "run; re-run sample")
     }
-    guard file.drawCount == expected.draws, check.draws == expected.draws else {
+    guard file.drawCount == expected.draws else {
       throw corrupt(
         "\(file.drawCount) draws, but run.json records \(expected.draws) (settings.draws)")
+    }
+    guard check.draws == expected.draws else {
+      throw corrupt(
+        "run.json's chain_file_checks records \(check.draws) draws for it but settings.draws "
+          + "is \(expected.draws): run.json was edited; re-run sample")
     }
     let columns = file.modelColumns
     guard columns == expected.columns else {

@@ -69,6 +69,17 @@ final class StoredRunChecksTests: XCTestCase {
     assertRefused("\(chainURL(1).path): 47 draws, but run.json records 50 (settings.draws)")
   }
 
+  func testADrawCountInChainFileChecksThatDisagreesWithTheSettingsIsNamedAsSuch() throws {
+    try editRecord { record in
+      var checks = record["chain_file_checks"] as? [[String: Any]] ?? []
+      checks[0]["draws"] = 40
+      record["chain_file_checks"] = checks
+    }
+    assertRefused(
+      "\(chainURL(1).path): run.json's chain_file_checks records 40 draws for it but "
+        + "settings.draws is 50: run.json was edited; re-run sample")
+  }
+
   func testAChainFromAnotherSeedIsRefused() throws {
     try editChain(2) { lines, _ in
       let seed = try XCTUnwrap(lines.firstIndex(of: "#   seed = 11"))
