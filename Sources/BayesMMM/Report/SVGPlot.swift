@@ -294,7 +294,7 @@ func fmt(_ value: Double) -> String {
 /// Magnitudes from 1e15 and below 1e-4 (except 0) are in scientific form; "NaN", "inf",
 /// "-inf" for non-finite values. Never traps.
 func compactNumber(_ value: Double) -> String {
-  guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+  guard value.isFinite else { return NumberText.nonFinite(value) }
   let magnitude = abs(value)
   if magnitude >= 1e15 || (magnitude < 1e-4 && magnitude > 0) {
     let parts = NumberText.scientific(value, decimals: 1).split(separator: "e")

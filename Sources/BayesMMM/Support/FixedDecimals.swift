@@ -2,7 +2,7 @@
 /// for non-finite values, and Swift's shortest round-trip form ("1e+20") once the scaled
 /// value reaches 9e18, where a 64-bit integer conversion would trap.
 func formatted(_ value: Double, _ digits: Int) -> String {
-  guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+  guard value.isFinite else { return NumberText.nonFinite(value) }
   let digits = min(max(digits, 0), 15)
   let scaled = (value * pow10(digits)).rounded()
   guard abs(scaled) < NumberText.integerLimit else { return "\(value)" }

@@ -52,6 +52,11 @@ public enum NumberText {
     return sign + groupedWhole + "." + paddedFraction
   }
 
+  /// A value that is not finite, for messages and reports: "NaN", "inf" or "-inf".
+  public static func nonFinite(_ value: Double) -> String {
+    value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf")
+  }
+
   /// Scientific notation with `decimals` decimals in the mantissa and a signed exponent of
   /// at least two digits: 3.98e7 -> "3.98e+07", -5e-321 -> "-5.00e-321", 0 -> "0.00e+00".
   /// "NaN", "inf", "-inf" for non-finite values. `decimals` is clamped to 0...15.
@@ -59,7 +64,7 @@ public enum NumberText {
   /// The mantissa is found by scaling with two powers of ten of half the exponent each, so
   /// neither factor over- or underflows for subnormals or values near the largest Double.
   public static func scientific(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+    guard value.isFinite else { return nonFinite(value) }
     let decimals = min(max(decimals, 0), 15)
     let magnitude = abs(value)
     // log10 of a finite positive Double lies in [-323.4, 308.3]: the conversion is safe.
