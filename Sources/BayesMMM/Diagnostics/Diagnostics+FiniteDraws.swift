@@ -8,6 +8,12 @@ extension Diagnostics {
     draws.reduce(0) { count, chain in count + chain.reduce(0) { $0 + ($1.isFinite ? 0 : 1) } }
   }
 
+  /// The `probability` quantile (`quantile(_:probability:)`) of the finite values only; NaN
+  /// when none is finite. For ranges and medians that one overflowed draw must not blank.
+  public static func finiteQuantile(_ values: [Double], probability: Double) -> Double {
+    quantile(values.filter(\.isFinite), probability: probability)
+  }
+
   /// The finite draws of all chains pooled, in chain order.
   public static func finitePooled(_ draws: [[Double]]) -> [Double] {
     draws.flatMap { $0.filter(\.isFinite) }

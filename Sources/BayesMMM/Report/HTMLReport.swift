@@ -143,13 +143,11 @@ public enum HTMLReport {
     overTime.points(weeks, bands.residuals, colour: "#3182bd")
     var against: [String] = []
     if let price = data.price {
+      let prices = PlotScale.finiteExtent(price)
       var againstPrice = SVGPlot(
         title: "Residuals against price", xLabel: "average price (currency)",
         yLabel: "residual (log scale)",
-        x: (
-          (PlotScale.finiteExtent(price)?.lower ?? 0) * 0.98,
-          (PlotScale.finiteExtent(price)?.upper ?? 1) * 1.02
-        ),
+        x: ((prices?.lower ?? 0) * 0.98, (prices?.upper ?? 1) * 1.02),
         y: (-extent, extent), width: 440, height: 260)
       againstPrice.horizontalRule(at: 0)
       againstPrice.points(price, bands.residuals, colour: "#756bb1")
@@ -183,7 +181,8 @@ public enum HTMLReport {
     }
     let all = observed + bands.replicated
     let observedHistogram = Histogram(
-      observed, lower: finiteQuantile(all, 0.002), upper: finiteQuantile(all, 0.998), bins: 30)
+      observed, lower: Diagnostics.finiteQuantile(all, probability: 0.002),
+      upper: Diagnostics.finiteQuantile(all, probability: 0.998), bins: 30)
     let (lower, upper) = (observedHistogram.lower, observedHistogram.upper)
     let width = observedHistogram.width
     let centres = observedHistogram.centres
@@ -215,8 +214,8 @@ public enum HTMLReport {
       else { continue }
       let prior = model.priors[index]
       let ends = PlotScale.finiteExtent(
-        [finiteQuantile(posterior, 0.001), prior.quantile(0.02)],
-        [finiteQuantile(posterior, 0.999), prior.quantile(0.98)])
+        [Diagnostics.finiteQuantile(posterior, probability: 0.001), prior.quantile(0.02)],
+        [Diagnostics.finiteQuantile(posterior, probability: 0.999), prior.quantile(0.98)])
       let histogram = Histogram(
         posterior, lower: ends?.lower ?? .nan, upper: ends?.upper ?? .nan, bins: 30)
       let (lower, upper) = (histogram.lower, histogram.upper)
@@ -339,7 +338,8 @@ public enum HTMLReport {
     }
     if let lift = run.draws.column(named: "promo_lift")?.flatMap({ $0 }).map({ exp($0) - 1 }) {
       let histogram = Histogram(
-        lift, lower: finiteQuantile(lift, 0.001), upper: finiteQuantile(lift, 0.999), bins: 30)
+        lift, lower: Diagnostics.finiteQuantile(lift, probability: 0.001),
+        upper: Diagnostics.finiteQuantile(lift, probability: 0.999), bins: 30)
       let (lower, upper) = (histogram.lower, histogram.upper)
       let width = histogram.width
       let counts = histogram.counts
@@ -483,12 +483,6 @@ public enum HTMLReport {
     guard value.isFinite else { return "n/a" }
     if abs(value) >= 1e15 { return NumberText.scientific(value, decimals: 2) }
     return NumberText.grouped(value, decimals: 0)
-  }
-
-  /// The `probability` quantile of the finite values (NaN when there are none), for chart
-  /// ranges that must not be lost to one overflowing draw.
-  static func finiteQuantile(_ values: [Double], _ probability: Double) -> Double {
-    Diagnostics.quantile(values.filter(\.isFinite), probability: probability)
   }
 
   private static func document(_ body: String) -> String {

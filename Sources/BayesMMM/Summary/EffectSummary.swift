@@ -64,7 +64,7 @@ public struct EffectSummary: Sendable, Equatable {
         let share =
           pooled(.shareMediated)
           ?? zip(indirect, total).map { $0 / $1 }
-        let shareMedian = Diagnostics.quantile(share.filter(\.isFinite), probability: 0.5)
+        let shareMedian = Diagnostics.finiteQuantile(share, probability: 0.5)
         let induced = pooled(.inducedGoogle)
         for kind in EffectKind.allCases {
           let values: [Double]
@@ -98,8 +98,7 @@ public struct EffectSummary: Sendable, Equatable {
   /// counted in the row's statistics); NaN for a zero or non-finite change.
   static func medianRatio(_ values: [Double], _ change: Double) -> Double {
     guard change != 0, change.isFinite else { return .nan }
-    return Diagnostics.quantile(
-      values.map { $0 / change }.filter(\.isFinite), probability: 0.5)
+    return Diagnostics.finiteQuantile(values.map { $0 / change }, probability: 0.5)
   }
 
   private static func fallbackSpendChange(
