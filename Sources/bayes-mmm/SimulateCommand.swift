@@ -85,9 +85,11 @@ struct SimulateCommand: ParsableCommand {
       let csv = Data(simulated.csv.utf8)
       try OutputOwnership.checkFile(out, as: .simulatedCSV, newContent: csv, option: "--out")
       let truthDocument = truthOut.map { _ in
-        markedTruthDocument(
+        // The marker lets a later --truth-out replace this file.
+        OutputOwnership.marked(
           simulated.truthDocument(
-            effects: SimulatedEffects.truth(of: simulated, paths: effectPaths)))
+            effects: SimulatedEffects.truth(of: simulated, paths: effectPaths)),
+          kind: "simulation-truth")
       }
       try OutputTransaction.writeFile(csv, to: out, kind: .simulatedCSV, cancel: interrupt.flag)
       var wrote =
@@ -110,16 +112,6 @@ struct SimulateCommand: ParsableCommand {
           + ", \(floorWeeks) week(s) at the floor\(undetected); google_spend on in \(googleOn) "
           + "of \(weeks) weeks\n")
     }
-  }
-
-  /// The truth document with the marker that lets a later `--truth-out` replace it:
-  /// `"tool": "bayes-mmm"`, `"kind": "simulation-truth"` first.
-  private func markedTruthDocument(_ document: JSONValue) -> JSONValue {
-    .object(
-      [
-        (key: "tool", value: .string(OutputOwnership.toolName)),
-        (key: "kind", value: .string("simulation-truth")),
-      ] + (document.objectMembers ?? []))
   }
 
   private func priorsPath() throws -> String {

@@ -32,6 +32,14 @@ public enum OutputOwnership {
   /// The value of `"tool"` in every marker file.
   public static let toolName = "bayes-mmm"
 
+  /// `document` (a JSON object) with the marker a later run recognises as ours in front:
+  /// `"tool": "bayes-mmm"`, `"kind": kind`, then the document's own members.
+  public static func marked(_ document: JSONValue, kind: String) -> JSONValue {
+    .object(
+      [(key: "tool", value: .string(toolName)), (key: "kind", value: .string(kind))]
+        + (document.objectMembers ?? []))
+  }
+
   /// A kind of output folder and how to recognise one of ours.
   public struct FolderKind: Sendable {
     /// "run folder", "prior-predictive folder".
@@ -167,7 +175,7 @@ public enum OutputOwnership {
     }
     switch kind {
     case .htmlReport:
-      let head = String(decoding: existing.prefix(4096), as: UTF8.self)
+      let head = String(decoding: existing, as: UTF8.self)
       guard head.contains(htmlGeneratorMeta) || head.contains(legacyReportTitle) else {
         throw refuse("no \(htmlGeneratorMeta)")
       }

@@ -44,17 +44,13 @@ public enum PriorPredictiveFolder {
     cancel: CancellationFlag? = nil
   ) throws {
     let output = try OutputTransaction.folder(directory, kind: kind, cancel: cancel)
-    var summary: [(key: String, value: JSONValue)] = [
-      (key: "tool", value: .string(OutputOwnership.toolName)),
-      (key: "kind", value: .string(kind.kind)),
-    ]
-    summary += check.json(context: context).objectMembers ?? []
+    let summary = OutputOwnership.marked(check.json(context: context), kind: kind.kind)
     let texts = [
       parametersCSV(draws),
       seriesCSV(draws.revenue, weekLabels: weekLabels),
       seriesCSV(draws.mediatorSpend, weekLabels: weekLabels),
       bandsCSV(check, weekLabels: weekLabels),
-      JSONValue.object(summary).serialized(pretty: true) + "\n",
+      summary.serialized(pretty: true) + "\n",
     ]
     for (name, text) in zip(fileNames, texts) { try output.stage(name, Data(text.utf8)) }
     try output.commit()
