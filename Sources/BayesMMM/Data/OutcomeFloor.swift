@@ -28,8 +28,9 @@ public enum OutcomeFloor {
   public static let maximumPercent = 50
 
   /// The rule in words, for messages.
-  public static let ruleText = "a minimum repeated in at least 3 weeks and 2% of the weeks is "
-    + "read as a floor"
+  public static let ruleText =
+    "a minimum repeated in at least \(minimumWeeks) weeks and \(minimumPercent)% of the weeks "
+    + "is read as a floor"
 
   /// The minimum when it is a floor by the rule above, else `nil` (also for no weeks).
   public static func value(of outcome: [Double]) -> Double? {

@@ -109,9 +109,8 @@ public struct WeeklyDataset: Sendable {
     controls = roles.controls.map { NumericColumn(name: $0, values: series($0)) }
     self.unusedColumns = unusedColumns
     self.ignoredColumns = ignoredColumns
-    let floor = OutcomeFloor.value(of: series(roles.outcome))
-    floorValue = floor
-    isFloor = series(roles.outcome).map { value in floor.map { value == $0 } ?? false }
+    floorValue = OutcomeFloor.value(of: outcome)
+    isFloor = Self.floorWeeks(outcome, floor: floorValue)
     let spend =
       [(roles.mediator, mediator)] + Array(zip(roles.social, social))
       + Array(zip(roles.owned, owned))
@@ -148,7 +147,12 @@ extension WeeklyDataset {
   public func knowingFloor(_ floor: Double) -> WeeklyDataset {
     var known = self
     known.floorValue = floor
-    known.isFloor = outcome.map { $0 == floor }
+    known.isFloor = Self.floorWeeks(outcome, floor: floor)
     return known
+  }
+
+  /// Per week, whether the outcome sits at `floor` (all false without a floor).
+  private static func floorWeeks(_ outcome: [Double], floor: Double?) -> [Bool] {
+    outcome.map { value in floor.map { value == $0 } ?? false }
   }
 }
