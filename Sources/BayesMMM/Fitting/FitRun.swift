@@ -36,21 +36,22 @@ public struct FitRun: Sendable {
     effects effectSettings: EffectSettings = EffectSettings(), threads: Int,
     progress: (@Sendable (ChainProgress) -> Void)? = nil, cancel: CancellationFlag? = nil
   ) throws -> FitRun {
-    let effectColumns = EffectColumns.count(socialCount: prepared.model.inputs.socialNames.count)
+    let model = prepared.model
+    let effectNames = EffectColumns.names(
+      socialCount: model.inputs.socialNames.count, terms: model.layout.terms)
     try MemoryBudget.check(
       MemoryBudget.runBytes(
-        chains: settings.chains, draws: settings.draws, dimension: prepared.model.dimension,
-        effectColumns: effectColumns, mediatorPaths: effectSettings.mediatorPaths,
-        weeks: prepared.model.inputs.weeks, threads: threads),
+        chains: settings.chains, draws: settings.draws, dimension: model.dimension,
+        effectColumns: effectNames.count, mediatorPaths: effectSettings.mediatorPaths,
+        weeks: model.inputs.weeks, threads: threads),
       what: "\(settings.chains) chains x \(settings.draws) draws x "
-        + "\(prepared.model.dimension + effectColumns) columns, "
+        + "\(model.dimension + effectNames.count) columns, "
         + "\(effectSettings.mediatorPaths) mediator paths")
     let start = MonotonicClock.seconds()
     let chains = try runChains(
-      factory: prepared.model, settings: settings, seed: settings.seed, threads: threads,
+      factory: model, settings: settings, seed: settings.seed, threads: threads,
       progress: progress, cancel: cancel)
     let wallTime = MonotonicClock.seconds() - start
-    let model = prepared.model
     let parameters = chains.map { constrainedDraws(of: $0, model: model) }
     let parameterTable = DrawTable(columns: model.layout.names, values: parameters)
 
@@ -60,9 +61,7 @@ public struct FitRun: Sendable {
       let effects = ChainEffects.tables(
         model: model, constrainedDraws: parameters, settings: effectSettings,
         runSeed: settings.seed, threads: threads, cancel: cancel)
-      table = parameterTable.appendingColumns(
-        EffectColumns.names(socialCount: model.inputs.socialNames.count, terms: model.layout.terms),
-        values: effects)
+      table = parameterTable.appendingColumns(effectNames, values: effects)
     }
     let effectsWallTime = MonotonicClock.seconds() - effectsStart
     return FitRun(

@@ -59,19 +59,20 @@ public enum MemoryBudget {
     return min(physical, limit)
   }
 
+  /// What a sampling run's message tells the user to lower.
+  public static let samplingAdvice = "Lower --draws or --chains (or --mediator-paths)."
+
   /// Throws `SamplerError.insufficientMemory` when `needed` bytes exceed the usable share
   /// of `available` bytes.
   /// - Parameter what: the sizes that make the run, for the message
   ///   ("4 chains x 1000000000 draws x 178 columns").
-  /// - Parameter advice: what to lower, for the message (default: sample's options).
+  /// - Parameter advice: what to lower, for the message.
   public static func check(
-    _ needed: Double, what: String, advice: String? = nil, available: Double = available()
+    _ needed: Double, what: String, advice: String = samplingAdvice,
+    available: Double = available()
   ) throws(SamplerError) {
     guard needed <= usableFraction * available else {
-      if let advice {
-        throw .insufficientMemory(needed: needed, available: available, what: what, advice: advice)
-      }
-      throw .insufficientMemory(needed: needed, available: available, what: what)
+      throw .insufficientMemory(needed: needed, available: available, what: what, advice: advice)
     }
   }
 

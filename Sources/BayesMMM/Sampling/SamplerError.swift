@@ -14,9 +14,8 @@ public enum SamplerError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The step-size search shrank ε to 0: no finite step is acceptable.
   case stepSizeVanished(chain: Int)
   /// The run would need more memory than the machine has (`MemoryBudget`), in bytes.
-  case insufficientMemory(
-    needed: Double, available: Double, what: String,
-    advice: String = "Lower --draws or --chains (or --mediator-paths).")
+  /// `advice` says which settings to lower.
+  case insufficientMemory(needed: Double, available: Double, what: String, advice: String)
 
   public var description: String {
     switch self {

@@ -40,7 +40,7 @@ final class MemoryBudgetTests: XCTestCase {
   func testMessageSaysWhatWasAskedAndWhatTheMachineHas() {
     let error = SamplerError.insufficientMemory(
       needed: 2.5 * 1_099_511_627_776, available: 24 * 1_073_741_824,
-      what: "4 chains x 1000000000 draws x 122 columns")
+      what: "4 chains x 1000000000 draws x 122 columns", advice: MemoryBudget.samplingAdvice)
     XCTAssertEqual(
       error.description,
       "This run needs about 2.5 TiB of memory (4 chains x 1000000000 draws x 122 columns), "
