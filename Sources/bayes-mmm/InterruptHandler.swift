@@ -50,7 +50,12 @@ final class InterruptHandler: @unchecked Sendable {
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [unowned self] in self.received(number) }
+      // A dispatch signal source merges signals that arrive before its handler runs;
+      // `data` counts them, so two quick signals still take the second signal's path. The
+      // handler holds its source strongly; both live as long as the process.
+      source.setEventHandler { [unowned self] in
+        for _ in 0..<max(1, source.data) { self.received(number) }
+      }
       source.resume()
       sources.append(source)
     }

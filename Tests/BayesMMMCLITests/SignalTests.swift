@@ -59,10 +59,13 @@ final class SignalTests: XCTestCase {
     return Outcome(status: process.terminationStatus, stderr: stderr)
   }
 
-  /// True once the command has staged a file in the run folder (hidden `.name.tmp-*`).
-  private func hasStagedFiles() -> Bool {
+  /// True once the command has staged its marker `run.json` (hidden `.run.json.tmp-*`), the
+  /// last file it stages: the command is then at (or about to enter) the pause before the
+  /// renames. Waiting for the first staged file instead lets a signal land between two
+  /// stagings, where the cancellation is taken before the pause (a flake seen in CI).
+  private func hasStagedTheMarker() -> Bool {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: run.path)) ?? []
-    return names.contains { $0.hasPrefix(".") && $0.contains(".tmp-") }
+    return names.contains { $0.hasPrefix(".run.json.tmp-") }
   }
 
   private func started(after seconds: Double) -> () -> Bool {
@@ -95,7 +98,7 @@ final class SignalTests: XCTestCase {
     let before = try earlierRun()
     let outcome = try interrupt(
       ["--seed", "2"] + small, environment: ["BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT": "30"],
-      signals: [SIGINT], when: hasStagedFiles)
+      signals: [SIGINT], when: hasStagedTheMarker)
     XCTAssertEqual(outcome.status, 130, outcome.stderr)
     XCTAssertEqual(outcome.stderr, "interrupted: nothing was written to \(run.path)\n")
     XCTAssertEqual(try CLI.snapshot(folder), before)
@@ -109,7 +112,7 @@ final class SignalTests: XCTestCase {
       environment: [
         "BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT": "30", "BAYES_MMM_TEST_PAUSE_THROUGH_SIGNALS": "1",
       ],
-      signals: [SIGTERM, SIGTERM], when: hasStagedFiles)
+      signals: [SIGTERM, SIGTERM], when: hasStagedTheMarker)
     XCTAssertEqual(outcome.status, 143, outcome.stderr)
     // The second signal's path ran: it removed the staged files itself and exited at once.
     XCTAssertTrue(outcome.stderr.contains("interrupted again: stopped at once"), outcome.stderr)
@@ -120,7 +123,7 @@ final class SignalTests: XCTestCase {
   func testSIGTERMAtTheCommitOfANewFolderLeavesNothing() throws {
     let outcome = try interrupt(
       small, environment: ["BAYES_MMM_TEST_PAUSE_BEFORE_COMMIT": "30"], signals: [SIGTERM],
-      when: hasStagedFiles)
+      when: hasStagedTheMarker)
     XCTAssertEqual(outcome.status, 143, outcome.stderr)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
   }
