@@ -59,8 +59,7 @@ public struct EffectCalculator: Sendable {
     let layout = forward.model.layout
     let state = forward.state(parameters: x)
     let response = MediatorResponse(
-      decay: x[layout.googleDecay], logHalfSaturation: log(x[layout.googleHalfSaturation]),
-      shape: x[layout.googleShape], revenueCoefficient: state.mediatorCoefficient)
+      transform: state.mediatorTransform, revenueCoefficient: state.mediatorCoefficient)
     let eta = state.onOffPredictor(socialSignals: state.socialSignals)
     let mediation = randomNumbers.uniforms.withUnsafeBufferPointer { uniforms in
       prepareObservedArm(
@@ -138,6 +137,7 @@ public struct EffectCalculator: Sendable {
         amountFactor: UnsafeBufferPointer(workspace.ones),
         revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
         revenueFactor: UnsafeBufferPointer(workspace.ones), response: response,
+        path: workspace.pathSpend, signal: workspace.pathSignal,
         revenueTerms: UnsafeMutableBufferPointer(rebasing: workspace.observedTerms[path]))
       sum.revenue += totals.revenue
       sum.mediatorTotal += totals.mediator
@@ -154,8 +154,7 @@ public struct EffectCalculator: Sendable {
   ) -> CounterfactualArm {
     let s = scenario.channel
     let observedSignal = state.socialSignals[s]
-    let signal = forward.socialSignal(
-      channel: s, scaledSpend: scenario.counterfactualSpend, parameters: state.parameters)
+    let signal = state.socialTransforms[s].signal(scenario.counterfactualSpend)
     let onOff = state.onOffCoefficients[s]
     let amount = state.amountCoefficients[s]
     let revenue = state.revenueCoefficients[s]
@@ -176,6 +175,7 @@ public struct EffectCalculator: Sendable {
         amountFactor: UnsafeBufferPointer(workspace.amountFactor),
         revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
         revenueFactor: UnsafeBufferPointer(workspace.revenueFactor), response: response,
+        path: workspace.pathSpend, signal: workspace.pathSignal,
         revenueTerms: workspace.scratchTerms)
       sum.revenueObservedSocial += totals.revenue
       sum.revenue += totals.revenueWithFactor

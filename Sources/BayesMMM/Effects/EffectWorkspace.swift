@@ -21,6 +21,9 @@ public final class EffectWorkspace {
   let ones: UnsafeMutableBufferPointer<Double>
   /// w_t = y_obs,t exp(-beta_google H_obs,t), T.
   let revenueWeight: UnsafeMutableBufferPointer<Double>
+  /// The mediator path M_t and its signal H_t of the pass in progress, T each.
+  let pathSpend: UnsafeMutableBufferPointer<Double>
+  let pathSignal: UnsafeMutableBufferPointer<Double>
 
   public init(paths: Int, weeks: Int) {
     self.paths = paths
@@ -39,12 +42,14 @@ public final class EffectWorkspace {
     revenueFactor = buffer(weeks)
     ones = buffer(weeks, 1)
     revenueWeight = buffer(weeks)
+    pathSpend = buffer(weeks)
+    pathSignal = buffer(weeks)
   }
 
   deinit {
     for pointer in [
       baseAmount, observedTerms, scratchTerms, observedOnProbability, onProbability,
-      amountFactor, revenueFactor, ones, revenueWeight,
+      amountFactor, revenueFactor, ones, revenueWeight, pathSpend, pathSignal,
     ] {
       pointer.deallocate()
     }

@@ -49,6 +49,13 @@ public struct ForwardModel: Sendable {
     /// sigma of log mediator amount and of log revenue.
     public let amountSigma: Double
     public let revenueSigma: Double
+    /// Each channel's transform at this draw: social `[S]`, the mediator, owned `[O]`.
+    public let socialTransforms: [MediaTransform.Prepared]
+    public let mediatorTransform: MediaTransform.Prepared
+    public let ownedTransforms: [MediaTransform.Prepared]
+    /// Owned channels' signals and revenue coefficients, `[O][T]` and `[O]`.
+    public let ownedSignals: [[Double]]
+    public let ownedCoefficients: [Double]
 
     /// logit P(mediator on) per week for the given social signals.
     public func onOffPredictor(socialSignals signals: [[Double]]) -> [Double] {
@@ -91,25 +98,22 @@ public struct ForwardModel: Sendable {
     let inputs = model.inputs
     let layout = model.layout
     let weeks = inputs.weeks
-    let social = inputs.socialNames.indices.map {
-      socialSignal(channel: $0, scaledSpend: inputs.socialSpend[$0], parameters: x)
-    }
-    let mediator = mediatorSignal(scaledSpend: inputs.mediatorSpend, parameters: x)
-    let owned = inputs.ownedNames.indices.map { o in
-      Self.signal(
-        inputs.ownedSpend[o], decay: x[layout.ownedDecay.lowerBound + o],
-        halfSaturation: x[layout.ownedHalfSaturation.lowerBound + o],
-        shape: x[layout.ownedShape.lowerBound + o])
-    }
+    let socialTransforms = layout.social.map { $0.preparedTransform(x) }
+    let mediatorTransform = layout.mediator.preparedTransform(x)
+    let ownedTransforms = layout.owned.map { $0.preparedTransform(x) }
+    let social = zip(socialTransforms, inputs.socialSpend).map { $0.signal($1) }
+    let mediator = mediatorTransform.signal(inputs.mediatorSpend)
+    let owned = zip(ownedTransforms, inputs.ownedSpend).map { $0.signal($1) }
+    let ownedCoefficients = layout.owned.map { x[$0.revenueCoefficient] }
     func mean(_ v: [Double], _ rows: [Int]) -> Double {
       rows.isEmpty ? 0 : rows.reduce(0) { $0 + v[$1] } / Double(rows.count)
     }
     // Centring constants come from the fitted weeks, as in the log density.
     let all = Array(0..<inputs.centringWeeks)
     let on = inputs.mediatorOnWeeks.filter { $0 < inputs.centringWeeks }
-    let onOff = layout.onoffSocial.map { x[$0] }
-    let amount = layout.amountSocial.map { x[$0] }
-    let revenue = layout.socialEffect.map { x[$0] }
+    let onOff = layout.social.compactMap { $0.onOffCoefficient.map { x[$0] } }
+    let amount = layout.social.compactMap { $0.amountCoefficient.map { x[$0] } }
+    let revenue = layout.social.map { x[$0.revenueCoefficient] }
     let googleBeta = x[layout.googleEffect]
 
     var onOffBase = [Double](repeating: x[layout.onoffIntercept], count: weeks)
@@ -126,7 +130,7 @@ public struct ForwardModel: Sendable {
       revenueShift += revenue[s] * mean(social[s], all)
     }
     for o in owned.indices {
-      revenueShift += x[layout.ownedEffect.lowerBound + o] * mean(owned[o], all)
+      revenueShift += ownedCoefficients[o] * mean(owned[o], all)
     }
     for t in 0..<weeks {
       onOffBase[t] -= onOffShift
@@ -143,32 +147,27 @@ public struct ForwardModel: Sendable {
           x[layout.revenueDesign.lowerBound + j] * inputs.revenueDesign[t * revenueWidth + j]
       }
       for o in owned.indices {
-        revenueBase[t] += x[layout.ownedEffect.lowerBound + o] * owned[o][t]
+        revenueBase[t] += ownedCoefficients[o] * owned[o][t]
       }
     }
     return State(
       parameters: x, socialSignals: social, mediatorSignal: mediator, onOffBase: onOffBase,
       amountBase: amountBase, revenueBase: revenueBase, onOffCoefficients: onOff,
       amountCoefficients: amount, revenueCoefficients: revenue, mediatorCoefficient: googleBeta,
-      amountSigma: x[layout.amountSigma], revenueSigma: x[layout.revenueSigma])
+      amountSigma: x[layout.amountSigma], revenueSigma: x[layout.revenueSigma],
+      socialTransforms: socialTransforms, mediatorTransform: mediatorTransform,
+      ownedTransforms: ownedTransforms, ownedSignals: owned, ownedCoefficients: ownedCoefficients)
   }
 
   /// h_s,t for social channel `channel` (0-based) following `scaledSpend`.
   public func socialSignal(channel: Int, scaledSpend: [Double], parameters x: [Double]) -> [Double]
   {
-    let layout = model.layout
-    return Self.signal(
-      scaledSpend, decay: x[layout.socialDecay.lowerBound + channel],
-      halfSaturation: x[layout.socialHalfSaturation.lowerBound + channel],
-      shape: x[layout.socialShape.lowerBound + channel])
+    model.layout.social[channel].preparedTransform(x).signal(scaledSpend)
   }
 
-  /// Hill(Adstock(m)) for a scaled mediator path.
+  /// The mediator's signal for a scaled mediator path.
   public func mediatorSignal(scaledSpend: [Double], parameters x: [Double]) -> [Double] {
-    let layout = model.layout
-    return Self.signal(
-      scaledSpend, decay: x[layout.googleDecay], halfSaturation: x[layout.googleHalfSaturation],
-      shape: x[layout.googleShape])
+    model.layout.mediator.preparedTransform(x).signal(scaledSpend)
   }
 
   /// Simulates a scaled mediator path from the hurdle: week t is on when
@@ -183,18 +182,5 @@ public struct ForwardModel: Sendable {
       uniforms[t] < HillSaturation.logistic(eta[t])
         ? exp(mu[t] + state.amountSigma * normals[t]) : 0
     }
-  }
-
-  /// Hill(Adstock(spend)) for any series.
-  public static func signal(
-    _ spend: [Double], decay: Double, halfSaturation: Double, shape: Double
-  ) -> [Double] {
-    var adstock = [Double](repeating: 0, count: spend.count)
-    spend.withUnsafeBufferPointer { x in
-      adstock.withUnsafeMutableBufferPointer { a in
-        GeometricAdstock.apply(spend: x, decay: decay, adstock: a)
-      }
-    }
-    return adstock.map { HillSaturation.value($0, halfSaturation: halfSaturation, shape: shape) }
   }
 }

@@ -8,8 +8,9 @@
 ///
 /// One evaluation, for the constrained parameters x(u):
 /// 1. priors and log-Jacobians of every parameter;
-/// 2. per media channel c (social s, then the mediator, then owned o): adstock a_c,t and
-///    Hill h_c,t with the sensitivities dh/dlambda, dh/dK, dh/dn (forward mode, O(T));
+/// 2. per media channel c (`ParameterLayout.channels`: social s, then the mediator, then
+///    owned o): its `MediaTransform`'s signal h_c,t with the sensitivities dh/dp of every
+///    transform parameter p (forward mode, O(T), or O(T L) for delayed adstock);
 /// 3. the three linear predictors, each with its media signals centred by their current
 ///    mean over the equation's weeks (centred intercepts, MODEL.md 3.3a):
 ///    - on/off: eta_t = c_bar + sum_s c_s (h_s,t - mean h_s) + Zm_t . gamma
@@ -21,13 +22,14 @@
 ///    r_t = dlogL / dlinear predictor_t;
 /// 5. reverse pass: coefficient gradients are sums of r_t times regressors; the gradient
 ///    reaching h_c,t is the sum over equations of coefficient x (r_t - mean r) (the mean
-///    comes from the centring); it is pushed through the stored Hill/adstock sensitivities.
+///    comes from the centring); it is pushed through the stored transform sensitivities.
 ///
 /// All scratch lives in buffers allocated once in `init`; `logDensity(at:gradient:)`
 /// allocates nothing. Non-finite values propagate to the return value, which the sampler
 /// treats as a divergence.
 ///
-/// - Complexity: O(T x (S + 1 + O + design columns)) per evaluation.
+/// - Complexity: O(T x (S + 1 + O + design columns)) per evaluation (times L for a
+///   delayed-adstock channel's transform).
 final class JointModelDensity: LogDensity {
   let dimension: Int
   /// Stride of every per-week buffer (T).
@@ -37,6 +39,14 @@ final class JointModelDensity: LogDensity {
   private let socialCount: Int
   private let channelCount: Int
   private let layout: ParameterLayout
+  /// The media channels (social, mediator, owned), as in `layout.channels`.
+  private let channels: [ChannelBlock]
+  /// Each social channel's coefficient index in the on/off, amount and revenue equations.
+  private let onOffCoefficient: [Int]
+  private let amountCoefficient: [Int]
+  private let revenueCoefficient: [Int]
+  /// Most transform parameters of any channel (the rows of `signalSensitivity`).
+  private let maxTransformParameters: Int
   private let priors: [Prior]
   private let studentT: StudentTTerms
 
@@ -53,21 +63,23 @@ final class JointModelDensity: LogDensity {
   private let revenueDesign: UnsafeMutableBufferPointer<Double>
   private let mediatorColumns: Int
   private let revenueColumns: Int
-  private let decayIndex: [Int]
-  private let halfSaturationIndex: [Int]
-  private let shapeIndex: [Int]
 
   // Scratch.
   private let constrained: UnsafeMutableBufferPointer<Double>
   private let slope: UnsafeMutableBufferPointer<Double>  // dx/du
   private let jacobianSlope: UnsafeMutableBufferPointer<Double>  // d log|dx/du| / du
   private let gradientX: UnsafeMutableBufferPointer<Double>
-  private let adstock: UnsafeMutableBufferPointer<Double>  // channelCount x T
-  private let decaySensitivity: UnsafeMutableBufferPointer<Double>
-  private let signal: UnsafeMutableBufferPointer<Double>  // h
-  private let signalByDecay: UnsafeMutableBufferPointer<Double>
-  private let signalByHalfSaturation: UnsafeMutableBufferPointer<Double>
-  private let signalByShape: UnsafeMutableBufferPointer<Double>
+  private let adstock: UnsafeMutableBufferPointer<Double>  // T (one channel at a time)
+  /// da_t/dp of the adstock's one or two parameters, T each.
+  private let adstockSensitivity: UnsafeMutableBufferPointer<Double>
+  private let adstockSecondSensitivity: UnsafeMutableBufferPointer<Double>
+  /// Delayed adstock's weight scratch (`MediaTransform.sensitivityScratchCount`).
+  private let transformScratch: UnsafeMutableBufferPointer<Double>
+  private let signal: UnsafeMutableBufferPointer<Double>  // h, channelCount x T
+  /// dh_c,t/dp at `(p * channelCount + c) * T + t`, p in the channel's transform order.
+  private let signalSensitivity: UnsafeMutableBufferPointer<Double>
+  /// dlogL/dh_c,t of the channel in progress, T.
+  private let upstream: UnsafeMutableBufferPointer<Double>
   private let signalMean: UnsafeMutableBufferPointer<Double>  // per channel, all weeks
   private let signalMeanOn: UnsafeMutableBufferPointer<Double>  // per social channel, on weeks
   private let residualOnOff: UnsafeMutableBufferPointer<Double>  // T
@@ -104,23 +116,25 @@ final class JointModelDensity: LogDensity {
       Self.columnMajor(inputs.revenueDesign, columns: inputs.revenueDesignColumns))
     mediatorColumns = inputs.mediatorDesignColumns
     revenueColumns = inputs.revenueDesignColumns
-    decayIndex = Array(layout.socialDecay) + [layout.googleDecay] + Array(layout.ownedDecay)
-    halfSaturationIndex =
-      Array(layout.socialHalfSaturation) + [layout.googleHalfSaturation]
-      + Array(layout.ownedHalfSaturation)
-    shapeIndex = Array(layout.socialShape) + [layout.googleShape] + Array(layout.ownedShape)
+    channels = layout.channels
+    let social = layout.social
+    onOffCoefficient = social.compactMap(\.onOffCoefficient)
+    amountCoefficient = social.compactMap(\.amountCoefficient)
+    revenueCoefficient = social.map(\.revenueCoefficient)
+    maxTransformParameters = channels.map(\.transform.parameters.count).max() ?? 0
 
     let channelWeeks = channelCount * weeks
     constrained = .zeros(dimension)
     slope = .zeros(dimension)
     jacobianSlope = .zeros(dimension)
     gradientX = .zeros(dimension)
-    adstock = .zeros(channelWeeks)
-    decaySensitivity = .zeros(channelWeeks)
+    adstock = .zeros(weeks)
+    adstockSensitivity = .zeros(weeks)
+    adstockSecondSensitivity = .zeros(weeks)
+    transformScratch = .zeros(channels.map(\.transform.sensitivityScratchCount).max() ?? 0)
     signal = .zeros(channelWeeks)
-    signalByDecay = .zeros(channelWeeks)
-    signalByHalfSaturation = .zeros(channelWeeks)
-    signalByShape = .zeros(channelWeeks)
+    signalSensitivity = .zeros(maxTransformParameters * channelWeeks)
+    upstream = .zeros(weeks)
     signalMean = .zeros(channelCount)
     signalMeanOn = .zeros(max(socialCount, 1))
     residualOnOff = .zeros(weeks)
@@ -159,14 +173,14 @@ final class JointModelDensity: LogDensity {
   private func fillPredictor(
     _ predictor: UnsafeMutableBufferPointer<Double>, intercept: Int,
     design: UnsafeMutableBufferPointer<Double>, designStart: Int, columns: Int,
-    socialCoefficients: Range<Int>, socialMeans: UnsafeMutableBufferPointer<Double>
+    socialCoefficients: [Int], socialMeans: UnsafeMutableBufferPointer<Double>
   ) {
     fixedPart(
       predictor, intercept: constrained[intercept], design: design, columns: columns,
       coefficientsStart: designStart)
     for s in 0..<socialCount {
       addSignal(
-        predictor, channel: s, coefficient: constrained[socialCoefficients.lowerBound + s],
+        predictor, channel: s, coefficient: constrained[socialCoefficients[s]],
         mean: socialMeans[s])
     }
   }
@@ -188,8 +202,9 @@ final class JointModelDensity: LogDensity {
   deinit {
     for buffer in [
       spend, logRevenue, logAmount, mediatorDesign, mediatorDesignOn, revenueDesign,
-      constrained, slope, jacobianSlope, gradientX, adstock, decaySensitivity, signal,
-      signalByDecay, signalByHalfSaturation, signalByShape, signalMean, signalMeanOn,
+      constrained, slope, jacobianSlope, gradientX, adstock, adstockSensitivity,
+      adstockSecondSensitivity, transformScratch, signal, signalSensitivity, upstream,
+      signalMean, signalMeanOn,
       residualOnOff, residualAmount, residualRevenue, onOffFixed, amountFixed, revenueFixed,
     ] {
       buffer.deallocate()
@@ -229,32 +244,27 @@ final class JointModelDensity: LogDensity {
     return total
   }
 
-  /// Adstock + Hill for every media channel, with sensitivities and means.
+  /// Every media channel's signal, with sensitivities and means.
   @inline(__always)
   private func computeSignals() {
     let onCount = Double(onWeeks.count)
-    for c in 0..<channelCount {
+    let stride = channelCount * weeks
+    guard let sensitivities = signalSensitivity.baseAddress else { return }
+    for (c, channel) in channels.enumerated() {
       let offset = c * weeks
-      let decay = constrained[decayIndex[c]]
-      let halfSaturation = constrained[halfSaturationIndex[c]]
-      let logHalfSaturation = log(halfSaturation)
-      let shape = constrained[shapeIndex[c]]
-      GeometricAdstock.apply(
-        spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + fitted]), decay: decay,
-        adstock: UnsafeMutableBufferPointer(rebasing: adstock[offset..<offset + fitted]),
-        decaySensitivity: UnsafeMutableBufferPointer(
-          rebasing: decaySensitivity[offset..<offset + fitted]))
+      let fittedWeeks = 0..<fitted
+      channel.transform.signalWithSensitivities(
+        spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + fitted]),
+        values: constrained, indices: channel.transformParameters,
+        adstock: UnsafeMutableBufferPointer(rebasing: adstock[fittedWeeks]),
+        adstockSensitivity: (
+          UnsafeMutableBufferPointer(rebasing: adstockSensitivity[fittedWeeks]),
+          UnsafeMutableBufferPointer(rebasing: adstockSecondSensitivity[fittedWeeks])
+        ),
+        signal: UnsafeMutableBufferPointer(rebasing: signal[offset..<offset + fitted]),
+        sensitivities: sensitivities + offset, stride: stride, scratch: transformScratch)
       var sum = 0.0
-      for t in offset..<offset + fitted {
-        let hill = HillSaturation.valueAndDerivatives(
-          adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
-          shape: shape)
-        signal[t] = hill.value
-        signalByDecay[t] = hill.dAdstock * decaySensitivity[t]
-        signalByHalfSaturation[t] = hill.dHalfSaturation
-        signalByShape[t] = hill.dShape
-        sum += hill.value
-      }
+      for t in offset..<offset + fitted { sum += signal[t] }
       signalMean[c] = fitted > 0 ? sum / Double(fitted) : 0
       if c < socialCount {
         var sumOn = 0.0
@@ -272,7 +282,7 @@ final class JointModelDensity: LogDensity {
     fillPredictor(
       onOffFixed, intercept: layout.onoffIntercept, design: mediatorDesign,
       designStart: designStart, columns: mediatorColumns,
-      socialCoefficients: layout.onoffSocial, socialMeans: signalMean)
+      socialCoefficients: onOffCoefficient, socialMeans: signalMean)
     var total = 0.0
     for t in 0..<fitted {
       let eta = onOffFixed[t]
@@ -286,7 +296,7 @@ final class JointModelDensity: LogDensity {
     }
     accumulateCoefficientGradients(
       residual: residualOnOff, intercept: layout.onoffIntercept,
-      socialCoefficients: layout.onoffSocial, socialMeans: signalMean,
+      socialCoefficients: onOffCoefficient, socialMeans: signalMean,
       design: mediatorDesign, designColumns: mediatorColumns, designStart: designStart)
     return total
   }
@@ -299,7 +309,7 @@ final class JointModelDensity: LogDensity {
     fillPredictor(
       amountFixed, intercept: layout.amountIntercept, design: mediatorDesignOn,
       designStart: designStart, columns: mediatorColumns,
-      socialCoefficients: layout.amountSocial, socialMeans: signalMeanOn)
+      socialCoefficients: amountCoefficient, socialMeans: signalMeanOn)
     let logSigma = log(sigma)
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
@@ -315,7 +325,7 @@ final class JointModelDensity: LogDensity {
     gradientX[layout.amountSigma] += sigmaGradient
     accumulateCoefficientGradients(
       residual: residualAmount, intercept: layout.amountIntercept,
-      socialCoefficients: layout.amountSocial, socialMeans: signalMeanOn,
+      socialCoefficients: amountCoefficient, socialMeans: signalMeanOn,
       design: mediatorDesignOn, designColumns: mediatorColumns, designStart: designStart)
     return total
   }
@@ -327,7 +337,6 @@ final class JointModelDensity: LogDensity {
     let googleBeta = constrained[layout.googleEffect]
     let google = socialCount * weeks
     let designStart = layout.revenueDesign.lowerBound
-    let ownedStart = layout.ownedEffect.lowerBound
     let logSigma = log(sigma)
     // Google's signal goes in before the social ones (summation order fixes the draws'
     // last bits), so this equation fills its predictor step by step.
@@ -338,13 +347,13 @@ final class JointModelDensity: LogDensity {
       revenueFixed, channel: socialCount, coefficient: googleBeta, mean: signalMean[socialCount])
     for s in 0..<socialCount {
       addSignal(
-        revenueFixed, channel: s, coefficient: constrained[layout.socialEffect.lowerBound + s],
+        revenueFixed, channel: s, coefficient: constrained[revenueCoefficient[s]],
         mean: signalMean[s])
     }
-    for o in 0..<(channelCount - socialCount - 1) {
-      let c = socialCount + 1 + o
+    for c in (socialCount + 1)..<channelCount {
       addSignal(
-        revenueFixed, channel: c, coefficient: constrained[ownedStart + o], mean: signalMean[c])
+        revenueFixed, channel: c, coefficient: constrained[channels[c].revenueCoefficient],
+        mean: signalMean[c])
     }
     var total = 0.0
     var sigmaGradient = 0.0
@@ -362,15 +371,14 @@ final class JointModelDensity: LogDensity {
     }
     gradientX[layout.revenueSigma] += sigmaGradient
     gradientX[layout.googleEffect] += googleGradient
-    for o in 0..<(channelCount - socialCount - 1) {
-      let c = socialCount + 1 + o
+    for c in (socialCount + 1)..<channelCount {
       var sum = 0.0
       for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
-      gradientX[ownedStart + o] += sum
+      gradientX[channels[c].revenueCoefficient] += sum
     }
     accumulateCoefficientGradients(
       residual: residualRevenue, intercept: layout.revenueIntercept,
-      socialCoefficients: layout.socialEffect, socialMeans: signalMean,
+      socialCoefficients: revenueCoefficient, socialMeans: signalMean,
       design: revenueDesign, designColumns: revenueColumns, designStart: designStart)
     return total
   }
@@ -380,7 +388,7 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func accumulateCoefficientGradients(
     residual: UnsafeMutableBufferPointer<Double>, intercept: Int,
-    socialCoefficients: Range<Int>, socialMeans: UnsafeMutableBufferPointer<Double>,
+    socialCoefficients: [Int], socialMeans: UnsafeMutableBufferPointer<Double>,
     design: UnsafeMutableBufferPointer<Double>, designColumns: Int, designStart: Int
   ) {
     var residualSum = 0.0
@@ -389,7 +397,7 @@ final class JointModelDensity: LogDensity {
     guard let r = residual.baseAddress, let h = signal.baseAddress else { return }
     for s in 0..<socialCount {
       let sum = DenseKernels.dot(r, h + s * weeks, count: fitted)
-      gradientX[socialCoefficients.lowerBound + s] += sum - socialMeans[s] * residualSum
+      gradientX[socialCoefficients[s]] += sum - socialMeans[s] * residualSum
     }
     guard let columns = design.baseAddress else { return }
     for j in 0..<designColumns {
@@ -397,7 +405,7 @@ final class JointModelDensity: LogDensity {
     }
   }
 
-  /// Pushes dlogL/dh through Hill and adstock to lambda, K and n of every channel.
+  /// Pushes dlogL/dh through every channel's transform to its parameters.
   @inline(__always)
   private func backPropagateSignals() {
     var onOffMean = 0.0
@@ -411,36 +419,26 @@ final class JointModelDensity: LogDensity {
     onOffMean /= Double(max(fitted, 1))
     revenueMean /= Double(max(fitted, 1))
     amountMeanOn = onWeeks.isEmpty ? 0 : amountMeanOn / Double(onWeeks.count)
-    for c in 0..<channelCount {
+    let stride = channelCount * weeks
+    for (c, channel) in channels.enumerated() {
       let offset = c * weeks
-      var decayGradient = 0.0
-      var halfSaturationGradient = 0.0
-      var shapeGradient = 0.0
-      let revenueBeta: Double
-      var onOffCoefficient = 0.0
-      var amountCoefficient = 0.0
-      if c < socialCount {
-        revenueBeta = constrained[layout.socialEffect.lowerBound + c]
-        onOffCoefficient = constrained[layout.onoffSocial.lowerBound + c]
-        amountCoefficient = constrained[layout.amountSocial.lowerBound + c]
-      } else if c == socialCount {
-        revenueBeta = constrained[layout.googleEffect]
-      } else {
-        revenueBeta = constrained[layout.ownedEffect.lowerBound + c - socialCount - 1]
-      }
+      let revenueBeta = constrained[channel.revenueCoefficient]
+      let onOff = channel.onOffCoefficient.map { constrained[$0] }
+      let amount = channel.amountCoefficient.map { constrained[$0] } ?? 0
       for t in 0..<fitted {
-        var upstream = revenueBeta * (residualRevenue[t] - revenueMean)
-        if c < socialCount {
-          upstream += onOffCoefficient * (residualOnOff[t] - onOffMean)
-          if mediatorOn[t] { upstream += amountCoefficient * (residualAmount[t] - amountMeanOn) }
+        var value = revenueBeta * (residualRevenue[t] - revenueMean)
+        if let onOff {
+          value += onOff * (residualOnOff[t] - onOffMean)
+          if mediatorOn[t] { value += amount * (residualAmount[t] - amountMeanOn) }
         }
-        decayGradient += upstream * signalByDecay[offset + t]
-        halfSaturationGradient += upstream * signalByHalfSaturation[offset + t]
-        shapeGradient += upstream * signalByShape[offset + t]
+        upstream[t] = value
       }
-      gradientX[decayIndex[c]] += decayGradient
-      gradientX[halfSaturationIndex[c]] += halfSaturationGradient
-      gradientX[shapeIndex[c]] += shapeGradient
+      for (p, index) in channel.transformParameters.enumerated() {
+        let row = p * stride + offset
+        var gradient = 0.0
+        for t in 0..<fitted { gradient += upstream[t] * signalSensitivity[row + t] }
+        gradientX[index] += gradient
+      }
     }
   }
 }

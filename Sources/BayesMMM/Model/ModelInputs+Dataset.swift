@@ -2,7 +2,8 @@ extension ModelInputs {
   /// The model inputs of a validated dataset under the priors file's model settings.
   ///
   /// Floor weeks are censored only when `settings.censorFloor` is on; controls keep their
-  /// missing masks (missing weeks enter as the observed mean, see `standardise`).
+  /// missing masks (missing weeks enter as the observed mean, see `standardise`); each media
+  /// channel gets the transform the settings choose.
   /// - Parameter fitWeeks: weeks entering the likelihood (default all; see `fitWeeks`).
   public init(dataset: WeeklyDataset, settings: ModelSettings, fitWeeks: Int? = nil) {
     self.init(
@@ -18,5 +19,6 @@ extension ModelInputs {
         (channel: Channel(name: $0.name, values: $0.values), missing: $0.missing)
       },
       seasonalityOrder: settings.seasonalityOrder, fitWeeks: fitWeeks)
+    transforms = settings.transforms
   }
 }

@@ -82,6 +82,10 @@ public struct ModelInputs: Sendable {
   public let controlNames: [String]
   public let controls: [[Double]]
 
+  /// Each media channel's transform (adstock form and window); geometric for every channel
+  /// unless the priors file says otherwise (`ModelSettings.transforms`).
+  public var transforms: ChannelTransforms = .geometric
+
   /// Which optional terms the designs carry (price, promotion).
   public var terms: OptionalTerms {
     OptionalTerms(price: logPrice != nil, promotion: promotion != nil)

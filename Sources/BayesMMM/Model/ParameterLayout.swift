@@ -1,4 +1,5 @@
-/// Where each parameter of the joint model sits in the flat parameter vector, and its name.
+/// Where each parameter of the joint model sits in the flat parameter vector, its name, and
+/// the parameter group (prior) that governs it.
 ///
 /// Names follow CmdStan's CSV convention: a scalar is `name`, an element of a vector is
 /// `name.k` with k 1-based in the channel order recorded in `socialChannels`,
@@ -6,19 +7,23 @@
 ///
 /// | block | names |
 /// | --- | --- |
-/// | social media transforms | `adstock_decay_social.s`, `hill_half_saturation_social.s`, `hill_shape_social.s` |
-/// | mediator transform | `adstock_decay_google`, `hill_half_saturation_google`, `hill_shape_google` |
-/// | owned transforms | `adstock_decay_owned.o`, `hill_half_saturation_owned.o`, `hill_shape_owned.o` |
+/// | social media transforms | `adstock_decay_social.s`, `adstock_peak_delay_social.s`, `hill_half_saturation_social.s`, `hill_shape_social.s` |
+/// | mediator transform | `adstock_decay_google`, `adstock_peak_delay_google`, `hill_half_saturation_google`, `hill_shape_google` |
+/// | owned transforms | `adstock_decay_owned.o`, `adstock_peak_delay_owned.o`, `hill_half_saturation_owned.o`, `hill_shape_owned.o` |
 /// | hurdle on/off | `search_onoff_intercept`, `search_onoff_social.s`, `search_onoff_trend`, `search_onoff_season.k`, `search_onoff_promo` |
 /// | hurdle amount | `search_amount_intercept`, `search_amount_social.s`, `search_amount_trend`, `search_amount_season.k`, `search_amount_promo`, `search_amount_sigma` |
 /// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `revenue_sigma` |
 ///
-/// `search_onoff_promo`, `search_amount_promo` and `promo_lift` exist only when the model has
-/// a promotion term, `price_elasticity` only when it has a price term (`terms`); the rest of
-/// the order is unchanged when they are left out.
+/// `adstock_peak_delay_*` exists only for the channels with delayed adstock (`.s` is then
+/// the channel's own number, so the numbers may have gaps); `search_onoff_promo`,
+/// `search_amount_promo` and `promo_lift` exist only when the model has a promotion term,
+/// `price_elasticity` only when it has a price term (`terms`); the rest of the order is
+/// unchanged when they are left out.
 ///
-/// Intercepts are the centred ones (the average level of the linear predictor, MODEL.md
-/// 3.3a); the zero-spend intercepts are derived quantities.
+/// The media channels are `channels`, one `ChannelBlock` each (social in data order, then
+/// the mediator, then owned): the density, the forward model and every counterfactual loop
+/// over them. Intercepts are the centred ones (the average level of the linear predictor,
+/// MODEL.md 3.3a); the zero-spend intercepts are derived quantities.
 ///
 /// Invariant: the blocks tile `0 ..< count` without gaps, in the order of the table, and
 /// every fixed-design block is contiguous in the column order of the matching design in
@@ -33,58 +38,47 @@ public struct ParameterLayout: Sendable, Equatable {
   /// Whether the price and promotion terms are in the model.
   public let terms: OptionalTerms
 
-  public let socialDecay: Range<Int>
-  public let socialHalfSaturation: Range<Int>
-  public let socialShape: Range<Int>
-  public let googleDecay: Int
-  public let googleHalfSaturation: Int
-  public let googleShape: Int
-  public let ownedDecay: Range<Int>
-  public let ownedHalfSaturation: Range<Int>
-  public let ownedShape: Range<Int>
+  /// Every media channel: social (data order), the mediator, owned (data order).
+  public let channels: [ChannelBlock]
 
   public let onoffIntercept: Int
-  public let onoffSocial: Range<Int>
   /// trend, season..., promo if any (matches `ModelInputs.mediatorDesign`).
   public let onoffDesign: Range<Int>
 
   public let amountIntercept: Int
-  public let amountSocial: Range<Int>
   /// trend, season..., promo if any (matches `ModelInputs.mediatorDesignOn`).
   public let amountDesign: Range<Int>
   public let amountSigma: Int
 
   public let revenueIntercept: Int
-  public let googleEffect: Int
-  public let socialEffect: Range<Int>
-  public let ownedEffect: Range<Int>
   /// trend, season..., log price and promo if any, controls... (matches
   /// `ModelInputs.revenueDesign`).
   public let revenueDesign: Range<Int>
+  /// Index of `price_elasticity`; nil without a price term.
+  public let priceElasticity: Int?
+  /// Index of `promo_lift`; nil without a promotion term.
+  public let promoLift: Int?
+  /// The `beta_control.c` (the end of the revenue design; empty without controls).
+  public let controlEffects: Range<Int>
   public let revenueSigma: Int
 
   /// Parameter names, index-aligned with the vector.
   public let names: [String]
+  /// For every parameter: the group whose prior governs it and, where the parameter
+  /// belongs to one channel, that channel's column name and kind. Index-aligned.
+  public let groups: [(group: ParameterGroup, channel: String?, kind: ChannelKind?)]
 
   /// Total number of parameters.
   public var count: Int { names.count }
-  /// Index of `price_elasticity`; nil without a price term.
-  public var priceElasticity: Int? {
-    terms.price ? revenueDesign.lowerBound + 1 + seasonTerms : nil
-  }
-  /// Index of `promo_lift`; nil without a promotion term.
-  public var promoLift: Int? {
-    terms.promotion ? revenueDesign.lowerBound + 1 + seasonTerms + (terms.price ? 1 : 0) : nil
-  }
-  /// Index of the first `beta_control` (the end of the revenue design when there are none).
-  public var controlEffectStart: Int {
-    revenueDesign.lowerBound + 1 + seasonTerms + (terms.price ? 1 : 0)
-      + (terms.promotion ? 1 : 0)
+
+  public static func == (lhs: ParameterLayout, rhs: ParameterLayout) -> Bool {
+    lhs.names == rhs.names && lhs.channels == rhs.channels
   }
 
   public init(
     socialChannels: [String], ownedChannels: [String], controlNames: [String],
-    mediatorName: String, seasonTerms: Int, terms: OptionalTerms = .all
+    mediatorName: String, seasonTerms: Int, terms: OptionalTerms = .all,
+    transforms: ChannelTransforms = .geometric
   ) {
     self.socialChannels = socialChannels
     self.terms = terms
@@ -92,56 +86,96 @@ public struct ParameterLayout: Sendable, Equatable {
     self.controlNames = controlNames
     self.mediatorName = mediatorName
     self.seasonTerms = seasonTerms
-    let social = socialChannels.count
-    let owned = ownedChannels.count
-    var names: [String] = []
+    var builder = LayoutBuilder()
 
-    func block(_ base: String, _ size: Int) -> Range<Int> {
-      let start = names.count
-      names += (1...max(size, 1)).prefix(size).map { "\(base).\($0)" }
-      return start..<names.count
+    // Transforms: per kind, one block per transform parameter (the channels that have it).
+    func transformBlocks(_ kind: ChannelKind, _ channels: [String], stem: String) -> [[Int]] {
+      let scalar = kind == .mediator
+      let channelTransforms = channels.map { transforms.transform(for: $0) }
+      var indices = [[Int]](repeating: [], count: channels.count)
+      for parameter in MediaTransform.Parameter.allCases {
+        for (k, name) in channels.enumerated()
+        where channelTransforms[k].parameters.contains(parameter) {
+          let label = "\(parameter.nameStem)_\(stem)" + (scalar ? "" : ".\(k + 1)")
+          indices[k].append(builder.add(label, parameter.group, channel: name, kind: kind))
+        }
+      }
+      return indices
     }
-    func scalar(_ name: String) -> Int {
-      names.append(name)
-      return names.count - 1
+    let socialTransforms = transformBlocks(.social, socialChannels, stem: "social")
+    let mediatorTransform = transformBlocks(.mediator, [mediatorName], stem: "google")[0]
+    let ownedTransforms = transformBlocks(.owned, ownedChannels, stem: "owned")
+
+    func perChannel(
+      _ stem: String, _ group: ParameterGroup, _ channels: [String], _ kind: ChannelKind
+    )
+      -> [Int]
+    {
+      channels.enumerated().map { k, name in
+        builder.add("\(stem).\(k + 1)", group, channel: name, kind: kind)
+      }
     }
-    func design(_ prefix: String, extra: [String]) -> Range<Int> {
-      let start = names.count
-      names.append("\(prefix)_trend")
-      names += (0..<seasonTerms).map { "\(prefix)_season.\($0 + 1)" }
-      names += extra
-      return start..<names.count
+    func design(_ prefix: String, trend: ParameterGroup, season: ParameterGroup) -> Int {
+      let start = builder.names.count
+      builder.add("\(prefix)_trend", trend)
+      for k in 0..<seasonTerms { builder.add("\(prefix)_season.\(k + 1)", season) }
+      return start
     }
 
-    socialDecay = block("adstock_decay_social", social)
-    socialHalfSaturation = block("hill_half_saturation_social", social)
-    socialShape = block("hill_shape_social", social)
-    googleDecay = scalar("adstock_decay_google")
-    googleHalfSaturation = scalar("hill_half_saturation_google")
-    googleShape = scalar("hill_shape_google")
-    ownedDecay = block("adstock_decay_owned", owned)
-    ownedHalfSaturation = block("hill_half_saturation_owned", owned)
-    ownedShape = block("hill_shape_owned", owned)
+    onoffIntercept = builder.add("search_onoff_intercept", .searchOnoffIntercept)
+    let onoffSocial = perChannel("search_onoff_social", .searchOnoffEffect, socialChannels, .social)
+    let onoffStart = design(
+      "search_onoff", trend: .searchOnoffTrend, season: .searchOnoffSeasonality)
+    if terms.promotion { builder.add("search_onoff_promo", .searchOnoffPromo) }
+    onoffDesign = onoffStart..<builder.names.count
 
-    onoffIntercept = scalar("search_onoff_intercept")
-    onoffSocial = block("search_onoff_social", social)
-    onoffDesign = design("search_onoff", extra: terms.promotion ? ["search_onoff_promo"] : [])
+    amountIntercept = builder.add("search_amount_intercept", .searchAmountIntercept)
+    let amountSocial = perChannel(
+      "search_amount_social", .searchAmountEffect, socialChannels, .social)
+    let amountStart = design(
+      "search_amount", trend: .searchAmountTrend, season: .searchAmountSeasonality)
+    if terms.promotion { builder.add("search_amount_promo", .searchAmountPromo) }
+    amountDesign = amountStart..<builder.names.count
+    amountSigma = builder.add("search_amount_sigma", .searchAmountSigma)
 
-    amountIntercept = scalar("search_amount_intercept")
-    amountSocial = block("search_amount_social", social)
-    amountDesign = design("search_amount", extra: terms.promotion ? ["search_amount_promo"] : [])
-    amountSigma = scalar("search_amount_sigma")
+    revenueIntercept = builder.add("revenue_intercept", .revenueIntercept)
+    let googleEffect = builder.add(
+      "beta_google", .googleEffect, channel: mediatorName, kind: .mediator)
+    let socialEffect = perChannel("beta_social", .socialEffect, socialChannels, .social)
+    let ownedEffect = perChannel("beta_owned", .ownedEffect, ownedChannels, .owned)
+    let revenueStart = design("revenue", trend: .revenueTrend, season: .revenueSeasonality)
+    priceElasticity = terms.price ? builder.add("price_elasticity", .priceElasticity) : nil
+    promoLift = terms.promotion ? builder.add("promo_lift", .promoLift) : nil
+    let controlStart = builder.names.count
+    _ = perChannel("beta_control", .controlEffect, controlNames, .control)
+    controlEffects = controlStart..<builder.names.count
+    revenueDesign = revenueStart..<builder.names.count
+    revenueSigma = builder.add("revenue_sigma", .revenueSigma)
 
-    revenueIntercept = scalar("revenue_intercept")
-    googleEffect = scalar("beta_google")
-    socialEffect = block("beta_social", social)
-    ownedEffect = block("beta_owned", owned)
-    let controlParameters = (0..<controlNames.count).map { "beta_control.\($0 + 1)" }
-    let optional =
-      (terms.price ? ["price_elasticity"] : []) + (terms.promotion ? ["promo_lift"] : [])
-    revenueDesign = design("revenue", extra: optional + controlParameters)
-    revenueSigma = scalar("revenue_sigma")
-    self.names = names
+    var blocks: [ChannelBlock] = []
+    for (s, name) in socialChannels.enumerated() {
+      blocks.append(
+        ChannelBlock(
+          kind: .social, name: name, position: s, transform: transforms.transform(for: name),
+          transformParameters: socialTransforms[s], revenueCoefficient: socialEffect[s],
+          onOffCoefficient: onoffSocial[s], amountCoefficient: amountSocial[s]))
+    }
+    blocks.append(
+      ChannelBlock(
+        kind: .mediator, name: mediatorName, position: 0,
+        transform: transforms.transform(for: mediatorName),
+        transformParameters: mediatorTransform, revenueCoefficient: googleEffect,
+        onOffCoefficient: nil, amountCoefficient: nil))
+    for (o, name) in ownedChannels.enumerated() {
+      blocks.append(
+        ChannelBlock(
+          kind: .owned, name: name, position: o, transform: transforms.transform(for: name),
+          transformParameters: ownedTransforms[o], revenueCoefficient: ownedEffect[o],
+          onOffCoefficient: nil, amountCoefficient: nil))
+    }
+    channels = blocks
+    names = builder.names
+    groups = builder.groups
   }
 
   /// The layout matching a set of model inputs.
@@ -149,6 +183,54 @@ public struct ParameterLayout: Sendable, Equatable {
     self.init(
       socialChannels: inputs.socialNames, ownedChannels: inputs.ownedNames,
       controlNames: inputs.controlNames, mediatorName: inputs.mediatorName,
-      seasonTerms: inputs.season.count, terms: inputs.terms)
+      seasonTerms: inputs.season.count, terms: inputs.terms, transforms: inputs.transforms)
+  }
+}
+
+extension ParameterLayout {
+  /// The social channels' blocks, in data order.
+  public var social: ArraySlice<ChannelBlock> { channels[0..<socialChannels.count] }
+  /// The mediator's block.
+  public var mediator: ChannelBlock { channels[socialChannels.count] }
+  /// The owned channels' blocks, in data order.
+  public var owned: ArraySlice<ChannelBlock> { channels[(socialChannels.count + 1)...] }
+  /// Index of `beta_google`.
+  public var googleEffect: Int { mediator.revenueCoefficient }
+}
+
+/// Appends names and their groups in order (the layout's single source of indices).
+private struct LayoutBuilder {
+  var names: [String] = []
+  var groups: [(group: ParameterGroup, channel: String?, kind: ChannelKind?)] = []
+
+  @discardableResult
+  mutating func add(
+    _ name: String, _ group: ParameterGroup, channel: String? = nil, kind: ChannelKind? = nil
+  ) -> Int {
+    names.append(name)
+    groups.append((group, channel, kind))
+    return names.count - 1
+  }
+}
+
+extension MediaTransform.Parameter {
+  /// The start of the parameter's name (`adstock_decay_social.2`).
+  var nameStem: String {
+    switch self {
+    case .decay: return "adstock_decay"
+    case .peakDelay: return "adstock_peak_delay"
+    case .halfSaturation: return "hill_half_saturation"
+    case .shape: return "hill_shape"
+    }
+  }
+
+  /// The parameter group whose prior governs it.
+  var group: ParameterGroup {
+    switch self {
+    case .decay: return .adstockDecay
+    case .peakDelay: return .adstockPeakDelay
+    case .halfSaturation: return .hillHalfSaturation
+    case .shape: return .hillShape
+    }
   }
 }

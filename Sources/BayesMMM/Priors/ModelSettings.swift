@@ -6,14 +6,34 @@ public struct ModelSettings: Sendable, Equatable {
   public var seasonalityOrder: Int = 2
   /// Treat floor weeks as left-censored (`censor_floor`; default true, MODEL.md 3.4).
   public var censorFloor: Bool = true
+  /// The adstock of every channel without its own (`adstock`; default geometric).
+  public var adstock: AdstockForm = .geometric
+  /// Window L of delayed adstock, weeks (`adstock_window`; default 8).
+  public var adstockWindow: Int = DelayedAdstock.defaultWindow
+  /// Per-channel adstock (a channel entry's `adstock`), column name -> form.
+  public var channelAdstock: [String: AdstockForm] = [:]
 
   public init() {}
 
+  /// Each media channel's transform under these settings.
+  public var transforms: ChannelTransforms {
+    ChannelTransforms(
+      standard: MediaTransform(adstock: adstock, window: adstockWindow),
+      exceptions: channelAdstock.mapValues { MediaTransform(adstock: $0, window: adstockWindow) })
+  }
+
+  /// The settings as a priors file's `model` object; the adstock keys only when they are
+  /// not the defaults, so a geometric model's record reads as before.
   var json: JSONValue {
-    [
-      "student_t_nu": .number(studentTDegrees),
-      "seasonality_order": .number(Double(seasonalityOrder)),
-      "censor_floor": .bool(censorFloor),
+    var members: [(key: String, value: JSONValue)] = [
+      (key: "student_t_nu", value: .number(studentTDegrees)),
+      (key: "seasonality_order", value: .number(Double(seasonalityOrder))),
+      (key: "censor_floor", value: .bool(censorFloor)),
     ]
+    if adstock != .geometric { members.append((key: "adstock", value: .string(adstock.rawValue))) }
+    if adstockWindow != DelayedAdstock.defaultWindow {
+      members.append((key: "adstock_window", value: .number(Double(adstockWindow))))
+    }
+    return .object(members)
   }
 }

@@ -1,30 +1,34 @@
 import Foundation
 
-/// A priors file: model settings, one prior per parameter family, per-channel overrides.
+/// A priors file: model settings, one prior per parameter group, per-channel overrides.
 ///
 /// ```json
 /// {
-///   "model": {"student_t_nu": 5, "seasonality_order": 2, "censor_floor": true},
+///   "model": {"student_t_nu": 5, "seasonality_order": 2, "censor_floor": true,
+///             "adstock": "geometric", "adstock_window": 8},
 ///   "priors": {"adstock_decay": {"family": "beta", "alpha": 2, "beta": 3}, ...},
-///   "channels": {"instagram_spend": {"social_effect": {"family": "normal", "mean": 0, "sd": 4}}}
+///   "channels": {"instagram_spend": {"adstock": "delayed",
+///                                    "social_effect": {"family": "normal", "mean": 0, "sd": 4}}}
 /// }
 /// ```
 ///
-/// Every family of `PriorFamilyKey` must be present under `"priors"`, except those of the
+/// Every group of `ParameterGroup` must be present under `"priors"`, except those of the
 /// optional price and promotion terms (`price_elasticity`, `promo_lift`,
-/// `search_onoff_promo`, `search_amount_promo`): they are needed only by a model with that
-/// term (`resolve(for:)` then names the missing one), and unused by one without it.
+/// `search_onoff_promo`, `search_amount_promo`) and `adstock_peak_delay`: they are needed
+/// only by a model with that term or with a delayed-adstock channel (`resolve(for:)` then
+/// names the missing one), and unused by one without it. `model.adstock` (`geometric` or
+/// `delayed`) sets every channel's adstock, a channel entry's `adstock` that channel's.
 /// `"model"` and `"channels"` are optional. A key given twice in one object, unknown keys, a
-/// channel that is not in the data, a family a channel cannot override, and a prior whose
-/// support does not fit its parameter (a normal prior on an adstock decay, say) are errors
-/// naming the key.
+/// channel that is not in the data, a group a channel cannot override, and a prior whose
+/// support does not fit its parameter (a normal prior on an adstock decay, a peak delay
+/// outside the window) are errors naming the key.
 public struct PriorsConfiguration: Sendable {
   /// The file the configuration was read from (for messages and run records).
   public let source: String
   public let settings: ModelSettings
-  public let families: [PriorFamilyKey: Prior]
-  /// Column name -> family -> prior.
-  public let channelOverrides: [String: [PriorFamilyKey: Prior]]
+  public let groupPriors: [ParameterGroup: Prior]
+  /// Column name -> group -> prior.
+  public let channelOverrides: [String: [ParameterGroup: Prior]]
 
   /// Reads and validates a priors file.
   public init(contentsOf path: String) throws {
@@ -62,29 +66,28 @@ public struct PriorsConfiguration: Sendable {
       throw fail(member.key, "unknown key (expected model, priors, channels)")
     }
     self.source = source
-    settings = try Self.readSettings(json["model"], fail: fail)
+    var settings = try Self.readSettings(json["model"], fail: fail)
 
     guard let priorsObject = json["priors"] else { throw fail("priors", "missing key") }
     guard let priorMembers = priorsObject.objectMembers else {
       throw fail("priors", "expected an object, got \(priorsObject.kindDescription)")
     }
-    var families: [PriorFamilyKey: Prior] = [:]
+    var groupPriors: [ParameterGroup: Prior] = [:]
     for member in priorMembers {
       let key = "priors.\(member.key)"
-      guard let family = PriorFamilyKey(rawValue: member.key) else {
-        throw fail(key, "unknown parameter family (expected one of \(Self.familyList))")
+      guard let group = ParameterGroup(rawValue: member.key) else {
+        throw fail(key, "unknown parameter group (expected one of \(Self.groupList))")
       }
       let prior = try Prior(json: member.value, keyPath: key, file: source)
-      try Self.checkSupport(prior, for: family, key: key, fail: fail)
-      families[family] = prior
+      try Self.checkSupport(prior, for: group, window: settings.adstockWindow, key: key, fail: fail)
+      groupPriors[group] = prior
     }
-    for family in PriorFamilyKey.allCases
-    where families[family] == nil && family.optionalTerm == nil {
-      throw fail("priors.\(family.rawValue)", "missing prior")
+    for group in ParameterGroup.allCases where groupPriors[group] == nil && !group.isOptional {
+      throw fail("priors.\(group.rawValue)", "missing prior")
     }
-    self.families = families
+    self.groupPriors = groupPriors
 
-    var overrides: [String: [PriorFamilyKey: Prior]] = [:]
+    var overrides: [String: [ParameterGroup: Prior]] = [:]
     if let channels = json["channels"] {
       guard let channelMembers = channels.objectMembers else {
         throw fail("channels", "expected an object, got \(channels.kindDescription)")
@@ -94,21 +97,29 @@ public struct PriorsConfiguration: Sendable {
           throw fail(
             "channels.\(channel.key)", "expected an object, got \(channel.value.kindDescription)")
         }
-        var perChannel: [PriorFamilyKey: Prior] = [:]
+        var perChannel: [ParameterGroup: Prior] = [:]
         for entry in entries {
           let key = "channels.\(channel.key).\(entry.key)"
-          guard let family = PriorFamilyKey(rawValue: entry.key), !family.overridableBy.isEmpty
+          if entry.key == "adstock" {
+            settings.channelAdstock[channel.key] = try Self.readAdstock(
+              entry.value, key: key, fail: fail)
+            continue
+          }
+          guard let group = ParameterGroup(rawValue: entry.key), !group.overridableBy.isEmpty
           else {
-            throw fail(key, "not a per-channel family (expected one of \(Self.channelFamilyList))")
+            throw fail(
+              key, "not a per-channel group (expected adstock or one of \(Self.channelGroupList))")
           }
           let prior = try Prior(json: entry.value, keyPath: key, file: source)
-          try Self.checkSupport(prior, for: family, key: key, fail: fail)
-          perChannel[family] = prior
+          try Self.checkSupport(
+            prior, for: group, window: settings.adstockWindow, key: key, fail: fail)
+          perChannel[group] = prior
         }
         overrides[channel.key] = perChannel
       }
     }
     channelOverrides = overrides
+    self.settings = settings
   }
 
   /// One prior per parameter of `layout`, overrides applied.
@@ -119,7 +130,9 @@ public struct PriorsConfiguration: Sendable {
     for name in layout.socialChannels { kinds[name] = .social }
     for name in layout.ownedChannels { kinds[name] = .owned }
     for name in layout.controlNames { kinds[name] = .control }
-    for (channel, entries) in channelOverrides.sorted(by: { $0.key < $1.key }) {
+    let named = Set(channelOverrides.keys).union(settings.channelAdstock.keys)
+    for channel in named.sorted() {
+      let entries = channelOverrides[channel] ?? [:]
       guard let kind = kinds[channel] else {
         throw PriorsError(
           file: source, keyPath: "channels.\(channel)",
@@ -127,20 +140,26 @@ public struct PriorsConfiguration: Sendable {
             "no such channel in the data (channels: \(kinds.keys.sorted().joined(separator: ", ")))"
         )
       }
-      for family in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
-      where !family.overridableBy.contains(kind) {
+      if settings.channelAdstock[channel] != nil && kind == .control {
         throw PriorsError(
-          file: source, keyPath: "channels.\(channel).\(family.rawValue)",
+          file: source, keyPath: "channels.\(channel).adstock",
+          message: "does not apply to a control channel")
+      }
+      for group in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
+      where !group.overridableBy.contains(kind) {
+        throw PriorsError(
+          file: source, keyPath: "channels.\(channel).\(group.rawValue)",
           message: "does not apply to a \(kind.rawValue) channel")
       }
     }
-    return try layout.priorKeys.map { key in
-      if let channel = key.channel, let prior = channelOverrides[channel]?[key.family] {
+    return try layout.groups.map { key in
+      if let channel = key.channel, let prior = channelOverrides[channel]?[key.group] {
         return prior
       }
-      guard let prior = families[key.family] else {
+      guard let prior = groupPriors[key.group] else {
+        let need = key.group == .adstockPeakDelay ? " (needed by delayed adstock)" : ""
         throw PriorsError(
-          file: source, keyPath: "priors.\(key.family.rawValue)", message: "missing prior")
+          file: source, keyPath: "priors.\(key.group.rawValue)", message: "missing prior" + need)
       }
       return prior
     }
@@ -148,14 +167,18 @@ public struct PriorsConfiguration: Sendable {
 
   /// The configuration as JSON (for run records), keys in a stable order.
   public var json: JSONValue {
-    let priors = PriorFamilyKey.allCases.compactMap { key in
-      families[key].map { (key: key.rawValue, value: $0.json) }
+    let priors = ParameterGroup.allCases.compactMap { key in
+      groupPriors[key].map { (key: key.rawValue, value: $0.json) }
     }
-    let channels = channelOverrides.keys.sorted().map { channel in
-      let entries = PriorFamilyKey.allCases.compactMap { key in
+    let named = Set(channelOverrides.keys).union(settings.channelAdstock.keys)
+    let channels = named.sorted().map { channel in
+      let adstock = settings.channelAdstock[channel].map {
+        [(key: "adstock", value: JSONValue.string($0.rawValue))]
+      }
+      let entries = ParameterGroup.allCases.compactMap { key in
         channelOverrides[channel]?[key].map { (key: key.rawValue, value: $0.json) }
       }
-      return (key: channel, value: JSONValue.object(entries))
+      return (key: channel, value: JSONValue.object((adstock ?? []) + entries))
     }
     return .object([
       (key: "model", value: settings.json), (key: "priors", value: .object(priors)),
@@ -163,13 +186,26 @@ public struct PriorsConfiguration: Sendable {
     ])
   }
 
-  private static var familyList: String {
-    PriorFamilyKey.allCases.map(\.rawValue).joined(separator: ", ")
+  private static var groupList: String {
+    ParameterGroup.allCases.map(\.rawValue).joined(separator: ", ")
   }
 
-  private static var channelFamilyList: String {
-    PriorFamilyKey.allCases.filter { !$0.overridableBy.isEmpty }.map(\.rawValue)
+  private static var channelGroupList: String {
+    ParameterGroup.allCases.filter { !$0.overridableBy.isEmpty }.map(\.rawValue)
       .joined(separator: ", ")
+  }
+
+  private static func readAdstock(
+    _ value: JSONValue, key: String, fail: (String, String) -> PriorsError
+  ) throws -> AdstockForm {
+    let forms = AdstockForm.allCases.map(\.rawValue).joined(separator: " or ")
+    guard let text = value.stringValue else {
+      throw fail(key, "expected \(forms), got \(value.kindDescription)")
+    }
+    guard let form = AdstockForm(rawValue: text) else {
+      throw fail(key, "unknown adstock \"\(text)\" (expected \(forms))")
+    }
+    return form
   }
 
   private static func readSettings(
@@ -202,25 +238,50 @@ public struct PriorsConfiguration: Sendable {
           throw fail(key, "expected true or false, got \(member.value.kindDescription)")
         }
         settings.censorFloor = flag
+      case "adstock":
+        settings.adstock = try readAdstock(member.value, key: key, fail: fail)
+      case "adstock_window":
+        guard let window = member.value.numberValue else {
+          throw fail(key, "expected a number, got \(member.value.kindDescription)")
+        }
+        let limits = DelayedAdstock.windowLimits
+        guard window == window.rounded(), limits.contains(Int(exactly: window) ?? 0) else {
+          throw fail(
+            key,
+            "must be a whole number of weeks from \(limits.lowerBound) to \(limits.upperBound), "
+              + "got \(NumberText.plain(window))")
+        }
+        settings.adstockWindow = Int(window)
       default:
-        throw fail(key, "unknown setting (expected student_t_nu, seasonality_order, censor_floor)")
+        throw fail(
+          key,
+          "unknown setting (expected student_t_nu, seasonality_order, censor_floor, adstock, "
+            + "adstock_window)")
       }
     }
     return settings
   }
 
   private static func checkSupport(
-    _ prior: Prior, for family: PriorFamilyKey, key: String,
+    _ prior: Prior, for group: ParameterGroup, window: Int, key: String,
     fail: (String, String) -> PriorsError
   ) throws {
     let support = prior.support
-    switch family.supportRequirement {
+    switch group.supportRequirement {
     case .any:
       return
     case .unitInterval:
       if support == .unitInterval { return }
       if case .interval(let lower, let upper) = support, lower >= 0, upper <= 1 { return }
       throw fail(key, "the prior's support must lie in (0, 1) (use beta or truncated_normal)")
+    case .delayWindow:
+      let latest = Double(window - 1)
+      if case .interval(let lower, let upper) = support, lower >= 0, upper <= latest { return }
+      throw fail(
+        key,
+        "the prior's support must lie in (0, \(NumberText.plain(latest))), the weeks of the "
+          + "adstock window (use truncated_normal with lower >= 0 and upper <= "
+          + "\(NumberText.plain(latest)))")
     case .positive:
       switch support {
       case .positive: return

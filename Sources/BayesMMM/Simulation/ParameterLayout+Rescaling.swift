@@ -27,7 +27,9 @@ extension ParameterLayout {
     var values = parameters
     values[revenueIntercept] += log(from.revenue / to.revenue)
     values[amountIntercept] += log(from.mediator / to.mediator)
-    values[googleHalfSaturation] *= from.mediator / to.mediator
+    if let halfSaturation = mediator.index(of: .halfSaturation) {
+      values[halfSaturation] *= from.mediator / to.mediator
+    }
     return values
   }
 }

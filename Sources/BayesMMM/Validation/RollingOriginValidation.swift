@@ -217,16 +217,16 @@ public struct KeyQuantity: Sendable, Equatable {
   public static func summaries(_ posterior: PosteriorSample, effectSeed: UInt64) -> [KeyQuantity] {
     let model = posterior.model
     let layout = model.layout
-    let indices =
+    let fixed =
       [layout.priceElasticity, layout.promoLift].compactMap { $0 } + [layout.googleEffect]
-      + Array(layout.socialEffect)
-    var quantities = indices.map { index in
-      let channel =
-        layout.socialEffect.contains(index)
-        ? " (\(layout.socialChannels[index - layout.socialEffect.lowerBound]))" : ""
-      return summary(
-        name: layout.names[index], label: layout.names[index] + channel,
-        values: posterior.column(index))
+    let labelled =
+      fixed.map { (index: $0, label: layout.names[$0]) }
+      + layout.social.map {
+        (index: $0.revenueCoefficient, label: layout.names[$0.revenueCoefficient] + " (\($0.name))")
+      }
+    var quantities = labelled.map { entry in
+      summary(
+        name: layout.names[entry.index], label: entry.label, values: posterior.column(entry.index))
     }
     let socialCount = layout.socialChannels.count
     let table = ChainEffects.table(

@@ -22,9 +22,9 @@ final class OptionalTermsTests: XCTestCase {
     XCTAssertEqual(noPrice.count, full.count - 1)
     XCTAssertEqual(noPrice.names, full.names.filter { $0 != "price_elasticity" })
     XCTAssertEqual(noPrice.promoLift.map { noPrice.names[$0] }, "promo_lift")
-    XCTAssertEqual(noPrice.names[noPrice.controlEffectStart], "beta_control.1")
-    XCTAssertFalse(noPrice.priorKeys.contains { $0.family == .priceElasticity })
-    XCTAssertEqual(noPrice.priorKeys[noPrice.controlEffectStart].family, .controlEffect)
+    XCTAssertEqual(noPrice.names[noPrice.controlEffects.lowerBound], "beta_control.1")
+    XCTAssertFalse(noPrice.groups.contains { $0.group == .priceElasticity })
+    XCTAssertEqual(noPrice.groups[noPrice.controlEffects.lowerBound].group, .controlEffect)
   }
 
   func testLayoutWithoutPromotionHasNoPromotionParameters() {
@@ -37,8 +37,8 @@ final class OptionalTermsTests: XCTestCase {
     XCTAssertEqual(noPromotion.onoffDesign.count, 1 + 4)
     XCTAssertEqual(noPromotion.amountDesign.count, 1 + 4)
     XCTAssertFalse(
-      noPromotion.priorKeys.contains {
-        [.promoLift, .searchOnoffPromo, .searchAmountPromo].contains($0.family)
+      noPromotion.groups.contains {
+        [.promoLift, .searchOnoffPromo, .searchAmountPromo].contains($0.group)
       })
   }
 
@@ -46,7 +46,7 @@ final class OptionalTermsTests: XCTestCase {
     let full = layout(.all)
     XCTAssertEqual(full.priceElasticity, full.revenueDesign.lowerBound + 1 + 4)
     XCTAssertEqual(full.promoLift, full.revenueDesign.lowerBound + 2 + 4)
-    XCTAssertEqual(full.controlEffectStart, full.revenueDesign.lowerBound + 3 + 4)
+    XCTAssertEqual(full.controlEffects.lowerBound, full.revenueDesign.lowerBound + 3 + 4)
   }
 
   func testBundledDataWithoutPriceAndPromotionRolesBuildsTheSmallerModel() throws {

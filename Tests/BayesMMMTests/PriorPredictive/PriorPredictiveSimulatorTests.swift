@@ -17,7 +17,7 @@ final class PriorPredictiveSimulatorTests: XCTestCase {
 
   private func interceptOnlyModel() throws -> JointModel {
     let inputs = PriorPredictiveTestModels.inputsWithoutFloor()
-    let chosen: [PriorFamilyKey: Prior] = try [
+    let chosen: [ParameterGroup: Prior] = try [
       .revenueIntercept: Prior(.normal(mean: -0.5, sd: 0.8)),
       .revenueSigma: Prior(.halfNormal(sd: 0.6)),
       .searchOnoffIntercept: Prior(.normal(mean: 0.3, sd: 1.2)),

@@ -32,15 +32,15 @@ enum PriorPredictiveTestModels {
   /// other coefficient and intercept, and the default file's priors for adstock and Hill
   /// parameters and noise scales.
   static func priors(
-    for layout: ParameterLayout, chosen: [PriorFamilyKey: Prior]
+    for layout: ParameterLayout, chosen: [ParameterGroup: Prior]
   ) throws -> [Prior] {
     let defaults = try TestModels.defaultPriors()
     let zero = try Prior(.normal(mean: 0, sd: 1e-12))
-    return try layout.priorKeys.map { key in
-      if let prior = chosen[key.family] { return prior }
-      switch key.family {
+    return try layout.groups.map { key in
+      if let prior = chosen[key.group] { return prior }
+      switch key.group {
       case .adstockDecay, .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma:
-        return try XCTUnwrap(defaults.families[key.family])
+        return try XCTUnwrap(defaults.groupPriors[key.group])
       default:
         return zero
       }
@@ -71,11 +71,12 @@ enum PriorPredictiveTestModels {
       defer { counters[slot] += 1 }
       return list[counters[slot] % list.count]
     }
-    return layout.priorKeys.map { key in
-      switch key.family.supportRequirement {
+    return layout.groups.map { key in
+      switch key.group.supportRequirement {
       case .unitInterval: return next(unitInterval, 0)
       case .positive: return next(positive, 1)
       case .any: return next(real, 2)
+      case .delayWindow: return try! Prior(.truncatedNormal(mean: 1, sd: 2, lower: 0, upper: 7))
       }
     }
   }

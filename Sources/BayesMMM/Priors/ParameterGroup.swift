@@ -1,10 +1,12 @@
-/// The keys of a priors file's `"priors"` object: one prior per parameter family.
+/// A group of parameters sharing one prior: the keys of a priors file's `"priors"` object.
 ///
-/// Each family covers every parameter of that kind (e.g. `adstock_decay` covers the decay
+/// Each group covers every parameter of that kind (e.g. `adstock_decay` covers the decay
 /// of every social channel, the mediator and every owned channel); a channel's entry under
-/// `"channels"` overrides it for that channel alone.
-public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
+/// `"channels"` overrides it for that channel alone. (Not to be confused with a prior's
+/// distribution family, `PriorFamily`.)
+public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
   case adstockDecay = "adstock_decay"
+  case adstockPeakDelay = "adstock_peak_delay"
   case hillHalfSaturation = "hill_half_saturation"
   case hillShape = "hill_shape"
   case searchOnoffIntercept = "search_onoff_intercept"
@@ -29,7 +31,7 @@ public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
   case controlEffect = "control_effect"
   case revenueSigma = "revenue_sigma"
 
-  /// Which supports a prior for this family may have.
+  /// Which supports a prior for this group may have.
   enum SupportRequirement {
     /// Any support (coefficients, intercepts).
     case any
@@ -37,17 +39,20 @@ public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
     case unitInterval
     /// Inside (0, inf): Hill parameters and noise scales.
     case positive
+    /// Inside (0, L - 1) for the delayed-adstock window L: the peak delay, weeks.
+    case delayWindow
   }
 
   var supportRequirement: SupportRequirement {
     switch self {
     case .adstockDecay: return .unitInterval
+    case .adstockPeakDelay: return .delayWindow
     case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma: return .positive
     default: return .any
     }
   }
 
-  /// The optional term (price or promotion) this family belongs to, if any: a priors file
+  /// The optional term (price or promotion) this group belongs to, if any: a priors file
   /// may leave it out, and then only a model without that term can use the file.
   var optionalTerm: ColumnRole? {
     switch self {
@@ -57,10 +62,15 @@ public enum PriorFamilyKey: String, CaseIterable, Sendable, Hashable {
     }
   }
 
-  /// The kinds of channel whose `"channels"` entry may override this family.
+  /// Whether a priors file may leave this group out: those of the optional terms, and the
+  /// peak delay, needed only when some channel has delayed adstock.
+  var isOptional: Bool { optionalTerm != nil || self == .adstockPeakDelay }
+
+  /// The kinds of channel whose `"channels"` entry may override this group.
   var overridableBy: Set<ChannelKind> {
     switch self {
-    case .adstockDecay, .hillHalfSaturation, .hillShape: return [.social, .mediator, .owned]
+    case .adstockDecay, .adstockPeakDelay, .hillHalfSaturation, .hillShape:
+      return [.social, .mediator, .owned]
     case .searchOnoffEffect, .searchAmountEffect, .socialEffect: return [.social]
     case .googleEffect: return [.mediator]
     case .ownedEffect: return [.owned]
