@@ -16,8 +16,10 @@
 /// effects.mediation(.zero, channel: 2).totalEffect     // currency, whole window
 /// ```
 ///
-/// Algorithm, per draw: the forward state (observed signals and linear predictors) is built
-/// once; R observed-arm mediator paths M(observed) are simulated once and shared by every
+/// This is `CounterfactualRevenue` for many plans at once: every arm is a `SpendPlan` with
+/// one channel moved, its `PlanShift` and the shared `MediatorPathPass`; the batching only
+/// shares work between arms. Algorithm, per draw: the forward state (observed signals and
+/// linear predictors) is built once; R observed-arm mediator paths M(observed) are simulated once and shared by every
 /// channel and contrast; for each channel s and contrast only the counterfactual arm is
 /// simulated, from the same uniforms and normals per path (common random numbers), and
 ///
@@ -31,10 +33,15 @@
 public struct EffectCalculator: Sendable {
   public let forward: ForwardModel
   public let scenarios: EffectScenarios
+  /// The plan and revenue every counterfactual arm starts from.
+  public let counterfactual: CounterfactualRevenue
+  private let observedPlan: SpendPlan
 
   public init(model: JointModel) {
     forward = ForwardModel(model: model)
     scenarios = EffectScenarios(inputs: model.inputs)
+    counterfactual = CounterfactualRevenue(model: model)
+    observedPlan = SpendPlan.observed(model.inputs)
   }
 
   public var weeks: Int { forward.model.inputs.weeks }
@@ -105,21 +112,12 @@ public struct EffectCalculator: Sendable {
     state: ForwardModel.State, onOffPredictor eta: [Double],
     randomNumbers: MediatorRandomNumbers, workspace: EffectWorkspace
   ) {
-    let mu = state.amountPredictor(socialSignals: state.socialSignals)
-    let sigma = state.amountSigma
-    let beta = state.mediatorCoefficient
-    let revenue = scenarios.observedRevenue
     for t in 0..<weeks {
       workspace.observedOnProbability[t] = HillSaturation.logistic(eta[t])
-      workspace.revenueWeight[t] = revenue[t] * exp(-beta * state.mediatorSignal[t])
     }
-    randomNumbers.normals.withUnsafeBufferPointer { z in
-      for r in 0..<randomNumbers.paths {
-        for t in 0..<weeks {
-          workspace.baseAmount[r * weeks + t] = exp(mu[t] + sigma * z[r * weeks + t])
-        }
-      }
-    }
+    MediatorPathPass.prepare(
+      state: state, observedRevenue: counterfactual.observedRevenue, numbers: randomNumbers,
+      revenueWeight: workspace.revenueWeight, baseAmount: workspace.baseAmount)
   }
 
   /// Simulates the R observed-arm paths, keeping their revenue terms G_r,t.
@@ -152,18 +150,13 @@ public struct EffectCalculator: Sendable {
     uniforms: UnsafeBufferPointer<Double>, response: MediatorResponse,
     _ workspace: EffectWorkspace
   ) -> CounterfactualArm {
-    let s = scenario.channel
-    let observedSignal = state.socialSignals[s]
-    let signal = state.socialTransforms[s].signal(scenario.counterfactualSpend)
-    let onOff = state.onOffCoefficients[s]
-    let amount = state.amountCoefficients[s]
-    let revenue = state.revenueCoefficients[s]
+    // Only channel s moves, so each predictor moves by its coefficient x the signal change.
+    let plan = observedPlan.replacingSocial(scenario.channel, with: scenario.counterfactualSpend)
+    let shift = PlanShift(state: state, plan: plan, model: forward.model)
     for t in 0..<weeks {
-      // Only channel s moves, so each predictor moves by its coefficient x the signal change.
-      let change = signal[t] - observedSignal[t]
-      workspace.onProbability[t] = HillSaturation.logistic(eta[t] + onOff * change)
-      workspace.amountFactor[t] = exp(amount * change)
-      workspace.revenueFactor[t] = exp(revenue * change)
+      workspace.onProbability[t] = HillSaturation.logistic(eta[t] + shift.onOff[t])
+      workspace.amountFactor[t] = exp(shift.amount[t])
+      workspace.revenueFactor[t] = exp(shift.revenue[t])
     }
     var sum = CounterfactualArm()
     for r in 0..<workspace.paths {

@@ -42,7 +42,7 @@ public struct EffectScenarios: Sendable {
   public let socialNames: [String]
 
   public init(inputs: ModelInputs) {
-    let revenue = inputs.logRevenue.map { inputs.revenueScale * exp($0) }
+    let revenue = inputs.revenueCurrency
     observedRevenue = revenue
     totalObservedRevenue = revenue.reduce(0, +)
     googleTotalSpend = inputs.mediatorSpend.reduce(0, +) * inputs.mediatorScale

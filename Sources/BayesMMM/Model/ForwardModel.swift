@@ -170,17 +170,4 @@ public struct ForwardModel: Sendable {
     model.layout.mediator.preparedTransform(x).signal(scaledSpend)
   }
 
-  /// Simulates a scaled mediator path from the hurdle: week t is on when
-  /// `uniforms[t] < logistic(eta_t)`, and then spends exp(mu_t + sigma_m * normals[t]).
-  /// Passing the same uniforms and normals to two arms gives common random numbers.
-  public func simulateMediator(
-    state: State, socialSignals: [[Double]], uniforms: [Double], normals: [Double]
-  ) -> [Double] {
-    let eta = state.onOffPredictor(socialSignals: socialSignals)
-    let mu = state.amountPredictor(socialSignals: socialSignals)
-    return eta.indices.map { t in
-      uniforms[t] < HillSaturation.logistic(eta[t])
-        ? exp(mu[t] + state.amountSigma * normals[t]) : 0
-    }
-  }
 }

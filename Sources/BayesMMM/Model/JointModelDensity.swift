@@ -338,23 +338,7 @@ final class JointModelDensity: LogDensity {
     let google = socialCount * weeks
     let designStart = layout.revenueDesign.lowerBound
     let logSigma = log(sigma)
-    // Google's signal goes in before the social ones (summation order fixes the draws'
-    // last bits), so this equation fills its predictor step by step.
-    fixedPart(
-      revenueFixed, intercept: constrained[layout.revenueIntercept], design: revenueDesign,
-      columns: revenueColumns, coefficientsStart: designStart)
-    addSignal(
-      revenueFixed, channel: socialCount, coefficient: googleBeta, mean: signalMean[socialCount])
-    for s in 0..<socialCount {
-      addSignal(
-        revenueFixed, channel: s, coefficient: constrained[revenueCoefficient[s]],
-        mean: signalMean[s])
-    }
-    for c in (socialCount + 1)..<channelCount {
-      addSignal(
-        revenueFixed, channel: c, coefficient: constrained[channels[c].revenueCoefficient],
-        mean: signalMean[c])
-    }
+    fillRevenuePredictor()
     var total = 0.0
     var sigmaGradient = 0.0
     var googleGradient = 0.0
@@ -403,6 +387,40 @@ final class JointModelDensity: LogDensity {
     for j in 0..<designColumns {
       gradientX[designStart + j] += DenseKernels.dot(r, columns + j * weeks, count: fitted)
     }
+  }
+
+  /// Fills `revenueFixed[t]` with mu_y,t for the fitted weeks. Google's signal goes in
+  /// before the social ones (summation order fixes the draws' last bits), so this equation
+  /// fills its predictor step by step.
+  @inline(__always)
+  private func fillRevenuePredictor() {
+    let designStart = layout.revenueDesign.lowerBound
+    fixedPart(
+      revenueFixed, intercept: constrained[layout.revenueIntercept], design: revenueDesign,
+      columns: revenueColumns, coefficientsStart: designStart)
+    addSignal(
+      revenueFixed, channel: socialCount, coefficient: constrained[layout.googleEffect],
+      mean: signalMean[socialCount])
+    for s in 0..<socialCount {
+      addSignal(
+        revenueFixed, channel: s, coefficient: constrained[revenueCoefficient[s]],
+        mean: signalMean[s])
+    }
+    for c in (socialCount + 1)..<channelCount {
+      addSignal(
+        revenueFixed, channel: c, coefficient: constrained[channels[c].revenueCoefficient],
+        mean: signalMean[c])
+    }
+  }
+
+  /// The density's own mean of log scaled revenue mu_y,t over the fitted weeks at an
+  /// unconstrained point (what the Student-t is centred on); for checking other code
+  /// against the likelihood. Allocates its result.
+  func revenueMean(at position: [Double]) -> [Double] {
+    position.withUnsafeBufferPointer { _ = priorsAndJacobians($0) }
+    computeSignals()
+    fillRevenuePredictor()
+    return Array(revenueFixed[0..<fitted])
   }
 
   /// Pushes dlogL/dh through every channel's transform to its parameters.

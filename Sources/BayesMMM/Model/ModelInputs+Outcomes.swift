@@ -5,6 +5,10 @@
 #endif
 
 extension ModelInputs {
+  /// Revenue in currency, revenueScale x exp(logRevenue_t) (the floor in censored weeks, up
+  /// to exp/log rounding), [T]: the y_obs,t every counterfactual keeps the residual of.
+  public var revenueCurrency: [Double] { logRevenue.map { revenueScale * exp($0) } }
+
   /// The same inputs (spend, designs, every scale) with other outcomes: a scaled mediator
   /// path and log scaled revenue with its censoring flags.
   ///

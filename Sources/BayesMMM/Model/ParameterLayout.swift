@@ -44,10 +44,14 @@ public struct ParameterLayout: Sendable, Equatable {
   public let onoffIntercept: Int
   /// trend, season..., promo if any (matches `ModelInputs.mediatorDesign`).
   public let onoffDesign: Range<Int>
+  /// Index of `search_onoff_promo`; nil without a promotion term.
+  public let onoffPromo: Int?
 
   public let amountIntercept: Int
   /// trend, season..., promo if any (matches `ModelInputs.mediatorDesignOn`).
   public let amountDesign: Range<Int>
+  /// Index of `search_amount_promo`; nil without a promotion term.
+  public let amountPromo: Int?
   public let amountSigma: Int
 
   public let revenueIntercept: Int
@@ -126,7 +130,7 @@ public struct ParameterLayout: Sendable, Equatable {
     let onoffSocial = perChannel("search_onoff_social", .searchOnoffEffect, socialChannels, .social)
     let onoffStart = design(
       "search_onoff", trend: .searchOnoffTrend, season: .searchOnoffSeasonality)
-    if terms.promotion { builder.add("search_onoff_promo", .searchOnoffPromo) }
+    onoffPromo = terms.promotion ? builder.add("search_onoff_promo", .searchOnoffPromo) : nil
     onoffDesign = onoffStart..<builder.names.count
 
     amountIntercept = builder.add("search_amount_intercept", .searchAmountIntercept)
@@ -134,7 +138,7 @@ public struct ParameterLayout: Sendable, Equatable {
       "search_amount_social", .searchAmountEffect, socialChannels, .social)
     let amountStart = design(
       "search_amount", trend: .searchAmountTrend, season: .searchAmountSeasonality)
-    if terms.promotion { builder.add("search_amount_promo", .searchAmountPromo) }
+    amountPromo = terms.promotion ? builder.add("search_amount_promo", .searchAmountPromo) : nil
     amountDesign = amountStart..<builder.names.count
     amountSigma = builder.add("search_amount_sigma", .searchAmountSigma)
 

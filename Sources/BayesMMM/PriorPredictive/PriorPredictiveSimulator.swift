@@ -32,7 +32,7 @@ public enum PriorPredictiveSimulator {
     let inputs = model.inputs
     let layout = model.layout
     let forward = ForwardModel(model: model)
-    let observedRevenue = currencyRevenue(inputs)
+    let counterfactual = CounterfactualRevenue(model: model)
     var parameters: [[Double]] = []
     var logRevenue: [[Double]] = []
     var revenue: [[Double]] = []
@@ -44,8 +44,8 @@ public enum PriorPredictiveSimulator {
       let uniforms = (0..<inputs.weeks).map { _ in random.uniform() }
       let normals = (0..<inputs.weeks).map { _ in random.standardNormal() }
       let effect = totalEffectShares(
-        forward: forward, state: forward.state(parameters: x),
-        observedRevenue: observedRevenue, uniforms: uniforms, normals: normals)
+        counterfactual: counterfactual, state: forward.state(parameters: x),
+        numbers: MediatorRandomNumbers(uniforms: [uniforms], normals: [normals]))
       for s in shares.indices { shares[s].append(effect[s]) }
       parameters.append(x)
       logRevenue.append(outcome.inputs.logRevenue)
@@ -75,34 +75,26 @@ public enum PriorPredictiveSimulator {
   ///
   ///     share_s = (Y(x, M(x)) - Y(0_s, M(0_s))) / sum_t y_t
   ///
-  /// where Y(path, M) = sum_t y_t exp(mu_y,t(path, M) - mu_y,t(observed)) keeps the observed
-  /// residual (MODEL.md 6), `0_s` sets channel s to zero spend in every week with the other
-  /// channels as observed, and M(.) is a mediator path simulated by the hurdle from the same
-  /// `uniforms` and `normals` in both arms (common random numbers).
+  /// with Y the window's revenue from `CounterfactualRevenue` (each week's observed residual
+  /// kept, MODEL.md 6), `0_s` channel s at zero spend in every week with the other channels
+  /// as observed, and M(.) the Google path simulated by the hurdle from the same `numbers`
+  /// (one path) in both arms (common random numbers).
   ///
   /// Returns one share per social channel; NaN when exp overflows in both arms.
   static func totalEffectShares(
-    forward: ForwardModel, state: ForwardModel.State, observedRevenue: [Double],
-    uniforms: [Double], normals: [Double]
+    counterfactual: CounterfactualRevenue, state: ForwardModel.State,
+    numbers: MediatorRandomNumbers
   ) -> [Double] {
-    let observedPredictor = state.observedRevenuePredictor
-    let observedTotal = observedRevenue.reduce(0, +)
-    let zeroSpend = [Double](repeating: 0, count: observedRevenue.count)
-    func totalRevenue(socialSignals: [[Double]]) -> Double {
-      let path = forward.simulateMediator(
-        state: state, socialSignals: socialSignals, uniforms: uniforms, normals: normals)
-      let mediatorSignal = forward.mediatorSignal(scaledSpend: path, parameters: state.parameters)
-      let mu = state.revenuePredictor(socialSignals: socialSignals, mediatorSignal: mediatorSignal)
-      var total = 0.0
-      for t in mu.indices { total += observedRevenue[t] * exp(mu[t] - observedPredictor[t]) }
-      return total
+    let inputs = counterfactual.model.inputs
+    let observedTotal = counterfactual.observedRevenue.reduce(0, +)
+    let observed = SpendPlan.observed(inputs)
+    let zeroSpend = [Double](repeating: 0, count: inputs.weeks)
+    func totalRevenue(_ plan: SpendPlan) -> Double {
+      counterfactual.outcome(state: state, plan: plan, google: .simulated(numbers)).totalRevenue
     }
-    let factual = totalRevenue(socialSignals: state.socialSignals)
-    return state.socialSignals.indices.map { s in
-      var signals = state.socialSignals
-      signals[s] = forward.socialSignal(
-        channel: s, scaledSpend: zeroSpend, parameters: state.parameters)
-      return (factual - totalRevenue(socialSignals: signals)) / observedTotal
+    let factual = totalRevenue(observed)
+    return inputs.socialNames.indices.map { s in
+      (factual - totalRevenue(observed.replacingSocial(s, with: zeroSpend))) / observedTotal
     }
   }
 }

@@ -59,11 +59,14 @@ public enum OutcomeSimulator {
       on[t] ? exp(amountMean[t] + onState.amountSigma * normals[t]) : 0
     }
 
+    // The revenue mean is the counterfactual revenue function's at the simulated Google
+    // path, on inputs that carry that path (so its signal is centred as the density will).
     let mediatorInputs = inputs.replacingOutcomes(
       mediatorScaled: mediator, logRevenue: inputs.logRevenue, censored: inputs.censored)
-    let revenueState = ForwardModel(model: model.replacingInputs(mediatorInputs))
-      .state(parameters: parameters)
-    let mu = revenueState.observedRevenuePredictor
+    let revenueModel = model.replacingInputs(mediatorInputs)
+    let revenueState = ForwardModel(model: revenueModel).state(parameters: parameters)
+    let mu = CounterfactualRevenue(model: revenueModel).logRevenueMean(
+      state: revenueState, plan: SpendPlan.observed(mediatorInputs), googleSpend: mediator)
     let logFloor = inputs.floorValue.map { log($0 / inputs.revenueScale) }
     var logRevenue = [Double](repeating: 0, count: weeks)
     var censored = [Bool](repeating: false, count: weeks)

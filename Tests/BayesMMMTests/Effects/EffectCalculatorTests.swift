@@ -72,7 +72,7 @@ final class EffectCalculatorTests: XCTestCase {
     }
   }
 
-  /// The induced Google spend is the mean path total of `ForwardModel.simulateMediator` in the
+  /// The induced Google spend is the mean path total of `ReferenceHurdle.path` in the
   /// two arms, from the same random numbers.
   func testInducedGoogleSpendAgreesWithForwardModelSimulation() throws {
     let model = try TestModels.flightedModel(seed: 4)
@@ -89,10 +89,10 @@ final class EffectCalculatorTests: XCTestCase {
       var total = 0.0
       for r in 0..<numbers.paths {
         let (u, z) = (numbers.uniforms(path: r), numbers.normals(path: r))
-        total += forward.simulateMediator(
+        total += ReferenceHurdle.path(
           state: state, socialSignals: state.socialSignals, uniforms: u, normals: z
         ).reduce(0, +)
-        total -= forward.simulateMediator(state: state, socialSignals: off, uniforms: u, normals: z)
+        total -= ReferenceHurdle.path(state: state, socialSignals: off, uniforms: u, normals: z)
           .reduce(0, +)
       }
       let expected = total / Double(numbers.paths) * model.inputs.mediatorScale

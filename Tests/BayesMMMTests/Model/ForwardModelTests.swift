@@ -42,20 +42,4 @@ final class ForwardModelTests: XCTestCase {
       XCTAssertEqual(priorPart + likelihood, total, accuracy: 1e-9 * abs(total))
     }
   }
-
-  func testCommonRandomNumbersGiveIdenticalPathsForIdenticalArms() throws {
-    let model = try TestModels.flightedModel(seed: 9)
-    let forward = ForwardModel(model: model)
-    let x = model.constrain([Double](repeating: 0.1, count: model.dimension))
-    let state = forward.state(parameters: x)
-    let rng = GSLRandom(runSeed: 31)
-    let uniforms = (0..<model.inputs.weeks).map { _ in rng.uniform() }
-    let normals = (0..<model.inputs.weeks).map { _ in rng.standardNormal() }
-    let a = forward.simulateMediator(
-      state: state, socialSignals: state.socialSignals, uniforms: uniforms, normals: normals)
-    let b = forward.simulateMediator(
-      state: state, socialSignals: state.socialSignals, uniforms: uniforms, normals: normals)
-    XCTAssertEqual(a, b)
-    XCTAssertTrue(a.contains { $0 > 0 } && a.contains { $0 == 0 })
-  }
 }

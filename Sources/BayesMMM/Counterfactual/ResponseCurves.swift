@@ -7,57 +7,56 @@
 /// Revenue over the window against a social channel's spend scaled from 0 to 2x its
 /// observed path, with the indirect path through Google included.
 ///
-/// For each draw and multiplier m, the channel's path becomes m x observed; mediator paths
-/// are simulated from the hurdle with common random numbers across multipliers (`paths` per
-/// draw); revenue is sum_t y_obs,t exp(mu_y,t(m, M) - mu_y,t(observed)) averaged over the
-/// paths. The marginal ROI at m is the slope of revenue in spend between neighbouring grid
+/// For each draw and multiplier m, the channel's path becomes m x observed and
+/// `CounterfactualRevenue` gives the window's revenue with Google simulated from the hurdle
+/// (`paths` per draw, the same random numbers for every multiplier of a draw: common random
+/// numbers), so revenue is sum_t y_obs,t exp(mu_y,t(m, M) - mu_y,t(observed)) averaged
+/// over the paths. The marginal ROI at m is the slope of revenue in spend between neighbouring grid
 /// points, currency of revenue per currency of spend; `breakEvenMultiplier` is the first
 /// multiplier at which the posterior median of the marginal ROI falls below 1.
-struct ResponseCurve {
-  let channel: String
+///
+/// ```swift
+/// let curves = ResponseCurve.compute(model: model, parameterDraws: draws, random: rng)
+/// curves[1].breakEvenMultiplier     // TikTok: the scale at which +1 of spend returns < 1
+/// ```
+public struct ResponseCurve: Sendable {
+  public let channel: String
   /// Spend multipliers of the observed path (0 ... 2).
-  let multipliers: [Double]
+  public let multipliers: [Double]
   /// Total channel spend at each multiplier, currency.
-  let spend: [Double]
+  public let spend: [Double]
   /// Revenue over the window at each multiplier: median and 90% band, currency.
-  let median: [Double]
-  let lower90: [Double]
-  let upper90: [Double]
+  public let median: [Double]
+  public let lower90: [Double]
+  public let upper90: [Double]
   /// Median marginal ROI at the midpoints between multipliers.
-  let marginalROI: [Double]
+  public let marginalROI: [Double]
   /// First multiplier where the median marginal ROI drops below 1, nil if it never does.
-  let breakEvenMultiplier: Double?
+  public let breakEvenMultiplier: Double?
 
-  static func compute(
+  /// - Parameters:
+  ///   - parameterDraws: constrained draws, layout order.
+  ///   - random: the stream the mediator paths' numbers come from, per channel then draw.
+  public static func compute(
     model: JointModel, parameterDraws: [[Double]], random: GSLRandom, paths: Int = 4,
     multipliers: [Double] = stride(from: 0, through: 2.0001, by: 0.1).map { $0 }
   ) -> [ResponseCurve] {
     let inputs = model.inputs
-    let weeks = inputs.weeks
     let forward = ForwardModel(model: model)
-    let observedRevenue = inputs.logRevenue.map { exp($0) * inputs.revenueScale }
+    let counterfactual = CounterfactualRevenue(model: model)
+    let observed = SpendPlan.observed(inputs)
     var curves: [ResponseCurve] = []
     for (s, channel) in inputs.socialNames.enumerated() {
       var revenueByMultiplier = [[Double]](repeating: [], count: multipliers.count)
       for draw in parameterDraws {
         let state = forward.state(parameters: draw)
-        let observedMu = state.observedRevenuePredictor
-        let uniforms = (0..<paths).map { _ in (0..<weeks).map { _ in random.uniform() } }
-        let normals = (0..<paths).map { _ in (0..<weeks).map { _ in random.standardNormal() } }
+        var numbers = MediatorRandomNumbers(paths: paths, weeks: inputs.weeks)
+        numbers.draw(from: random)
         for (k, m) in multipliers.enumerated() {
-          var signals = state.socialSignals
-          signals[s] = forward.socialSignal(
-            channel: s, scaledSpend: inputs.socialSpend[s].map { $0 * m }, parameters: draw)
-          var total = 0.0
-          for path in 0..<paths {
-            let mediator = forward.simulateMediator(
-              state: state, socialSignals: signals, uniforms: uniforms[path],
-              normals: normals[path])
-            let mediatorSignal = forward.mediatorSignal(scaledSpend: mediator, parameters: draw)
-            let mu = state.revenuePredictor(socialSignals: signals, mediatorSignal: mediatorSignal)
-            for t in 0..<weeks { total += observedRevenue[t] * exp(mu[t] - observedMu[t]) }
-          }
-          revenueByMultiplier[k].append(total / Double(paths))
+          let plan = observed.replacingSocial(s, with: inputs.socialSpend[s].map { $0 * m })
+          let outcome = counterfactual.outcome(
+            state: state, plan: plan, google: .simulated(numbers))
+          revenueByMultiplier[k].append(outcome.totalRevenue)
         }
       }
       let totalSpend = inputs.socialSpendCurrency[s].reduce(0, +)

@@ -66,4 +66,28 @@ enum MediatorPathPass {
     }
     return totals
   }
+
+  /// The inputs every plan of one draw shares: the revenue weights
+  /// w_t = y_obs,t exp(-beta_google H_obs,t) `[T]` and the base amounts
+  /// A_r,t = exp(mu_m,t(observed) + sigma_m z_r,t) `[paths x T]`.
+  static func prepare(
+    state: ForwardModel.State, observedRevenue: [Double], numbers: MediatorRandomNumbers,
+    revenueWeight: UnsafeMutableBufferPointer<Double>,
+    baseAmount: UnsafeMutableBufferPointer<Double>
+  ) {
+    let weeks = numbers.weeks
+    let mu = state.amountPredictor(socialSignals: state.socialSignals)
+    let sigma = state.amountSigma
+    let beta = state.mediatorCoefficient
+    for t in 0..<weeks {
+      revenueWeight[t] = observedRevenue[t] * exp(-beta * state.mediatorSignal[t])
+    }
+    numbers.normals.withUnsafeBufferPointer { z in
+      for r in 0..<numbers.paths {
+        for t in 0..<weeks {
+          baseAmount[r * weeks + t] = exp(mu[t] + sigma * z[r * weeks + t])
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The model's one answer to "what are revenue and Google spend under this plan, for this
+/// draw?": effects, response curves, prior-predictive effect shares and the simulator ask
+/// it, and so will budget allocation, forecasts and lift tests.
+///
+/// ```swift
+/// let counterfactual = CounterfactualRevenue(model: model)
+/// let state = ForwardModel(model: model).state(parameters: draw)
+/// var numbers = MediatorRandomNumbers(paths: 10, weeks: model.inputs.weeks)
+/// numbers.draw(from: random)
+/// let plan = SpendPlan.observed(model.inputs).replacingSocial(1, with: zeros)
+/// let outcome = counterfactual.outcome(state: state, plan: plan, google: .simulated(numbers))
+/// outcome.revenue        // [T], currency, mean over the paths
+/// outcome.googleSpend    // [T], currency: the search spend the plan brings about
+/// ```
+///
+/// Definitions (MODEL.md 6), with `PlanShift` Delta the plan's move of each predictor and
+/// H(M) the mediator's signal of a Google path M:
+///
+///     Y_t(plan, M) = y_obs,t exp(Delta^y_t + beta_google (H(M)_t - H_obs,t))
+///
+/// so each week keeps its observed residual, and with the observed plan and Google path it
+/// is y_obs,t. Google is either given (a scaled path), or simulated from the hurdle on the
+/// R paths of `MediatorRandomNumbers` (common random numbers: two plans given the same
+/// numbers differ only by the plan): week t of path r is on when u_r,t < logistic(eta_t +
+/// Delta^on_t) and then spends exp(mu_m,t + sigma_m z_r,t + Delta^amount_t) (scaled).
+/// `mediatorPlan` drives Google by another plan than revenue, the nested counterfactual
+/// Y(x, M(x'')) of the direct and indirect effects.
+public struct CounterfactualRevenue: Sendable {
+  public let model: JointModel
+  /// y_obs,t = revenueScale x exp(logRevenue_t), currency (the floor in censored weeks), [T].
+  public let observedRevenue: [Double]
+
+  public init(model: JointModel) {
+    self.model = model
+    observedRevenue = model.inputs.revenueCurrency
+  }
+
+  /// Where the Google path comes from.
+  public enum Google: Sendable {
+    /// A given path in scaled units (currency / `ModelInputs.mediatorScale`), [T].
+    case given([Double])
+    /// Simulated from the hurdle on each of the numbers' paths.
+    case simulated(MediatorRandomNumbers)
+  }
+
+  /// Revenue and Google spend per week under a plan, currency, [T] each (means over the
+  /// paths when Google is simulated).
+  public struct Outcome: Sendable, Equatable {
+    public let revenue: [Double]
+    public let googleSpend: [Double]
+    /// Revenue summed over the window, currency.
+    public var totalRevenue: Double { revenue.reduce(0, +) }
+    /// Google spend summed over the window, currency.
+    public var totalGoogleSpend: Double { googleSpend.reduce(0, +) }
+  }
+
+  /// Mean log scaled revenue mu_y,t under `plan` with the Google path `googleSpend`
+  /// (scaled), [T]: the log density's own mean at the observed plan and path.
+  public func logRevenueMean(state: ForwardModel.State, plan: SpendPlan, googleSpend: [Double])
+    -> [Double]
+  {
+    let shift = PlanShift(state: state, plan: plan, model: model)
+    let signal = state.mediatorTransform.signal(googleSpend)
+    let observed = state.observedRevenuePredictor
+    let beta = state.mediatorCoefficient
+    return observed.indices.map { t in
+      observed[t] + shift.revenue[t] + beta * (signal[t] - state.mediatorSignal[t])
+    }
+  }
+
+  /// Revenue and Google spend under `plan`, Google from `google` (driven by `mediatorPlan`
+  /// when given, else by `plan`).
+  public func outcome(
+    state: ForwardModel.State, plan: SpendPlan, google: Google, mediatorPlan: SpendPlan? = nil
+  ) -> Outcome {
+    let shift = PlanShift(state: state, plan: plan, model: model)
+    let scale = model.inputs.mediatorScale
+    switch google {
+    case .given(let path):
+      let signal = state.mediatorTransform.signal(path)
+      let beta = state.mediatorCoefficient
+      let revenue = observedRevenue.indices.map { t in
+        observedRevenue[t]
+          * exp(shift.revenue[t] + beta * (signal[t] - state.mediatorSignal[t]))
+      }
+      return Outcome(revenue: revenue, googleSpend: path.map { $0 * scale })
+    case .simulated(let numbers):
+      let mediatorShift = mediatorPlan.map { PlanShift(state: state, plan: $0, model: model) }
+      return simulated(
+        state: state, revenueShift: shift.revenue, mediatorShift: mediatorShift ?? shift,
+        numbers: numbers)
+    }
+  }
+
+  /// The R hurdle paths through `MediatorPathPass`, averaged per week.
+  private func simulated(
+    state: ForwardModel.State, revenueShift: [Double], mediatorShift: PlanShift,
+    numbers: MediatorRandomNumbers
+  ) -> Outcome {
+    let weeks = model.inputs.weeks
+    precondition(numbers.weeks == weeks, "random numbers for the model's weeks")
+    let eta = state.onOffPredictor(socialSignals: state.socialSignals)
+    let beta = state.mediatorCoefficient
+    // Buffers of T weeks each, released at the end of the call.
+    let onProbability = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let amountFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let revenueWeight = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let revenueFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let baseAmount = UnsafeMutableBufferPointer<Double>.zeros(numbers.paths * weeks)
+    let path = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let signal = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let terms = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    defer {
+      for buffer in [
+        onProbability, amountFactor, revenueWeight, revenueFactor, baseAmount, path, signal, terms,
+      ] {
+        buffer.deallocate()
+      }
+    }
+    for t in 0..<weeks {
+      onProbability[t] = HillSaturation.logistic(eta[t] + mediatorShift.onOff[t])
+      amountFactor[t] = exp(mediatorShift.amount[t])
+      revenueFactor[t] = exp(revenueShift[t])
+    }
+    MediatorPathPass.prepare(
+      state: state, observedRevenue: observedRevenue, numbers: numbers,
+      revenueWeight: revenueWeight, baseAmount: baseAmount)
+    let response = MediatorResponse(transform: state.mediatorTransform, revenueCoefficient: beta)
+    var revenue = [Double](repeating: 0, count: weeks)
+    var google = [Double](repeating: 0, count: weeks)
+    numbers.uniforms.withUnsafeBufferPointer { uniforms in
+      for r in 0..<numbers.paths {
+        let slice = r * weeks..<(r + 1) * weeks
+        _ = MediatorPathPass.run(
+          uniforms: UnsafeBufferPointer(rebasing: uniforms[slice]),
+          onProbability: UnsafeBufferPointer(onProbability),
+          baseAmount: UnsafeBufferPointer(rebasing: baseAmount[slice]),
+          amountFactor: UnsafeBufferPointer(amountFactor),
+          revenueWeight: UnsafeBufferPointer(revenueWeight),
+          revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: path,
+          signal: signal, revenueTerms: terms)
+        for t in 0..<weeks {
+          revenue[t] += terms[t] * revenueFactor[t]
+          google[t] += path[t]
+        }
+      }
+    }
+    let paths = Double(max(numbers.paths, 1))
+    let scale = model.inputs.mediatorScale
+    return Outcome(
+      revenue: revenue.map { $0 / paths }, googleSpend: google.map { $0 * scale / paths })
+  }
+}
