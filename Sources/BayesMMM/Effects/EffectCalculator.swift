@@ -128,15 +128,10 @@ public struct EffectCalculator: Sendable {
     var sum = ObservedArm()
     for r in 0..<workspace.paths {
       let path = r * weeks..<(r + 1) * weeks
-      let totals = MediatorPathPass.run(
-        uniforms: UnsafeBufferPointer(rebasing: uniforms[path]),
-        onProbability: UnsafeBufferPointer(workspace.observedOnProbability),
-        baseAmount: workspace.path(r, of: workspace.baseAmount),
-        amountFactor: UnsafeBufferPointer(workspace.ones),
-        revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
-        revenueFactor: UnsafeBufferPointer(workspace.ones), response: response,
-        path: workspace.pathSpend, signal: workspace.pathSignal,
-        revenueTerms: UnsafeMutableBufferPointer(rebasing: workspace.observedTerms[path]))
+      let totals = workspace.runPath(
+        r, uniforms: uniforms, onProbability: workspace.observedOnProbability,
+        amountFactor: workspace.ones, revenueFactor: workspace.ones, response: response,
+        terms: UnsafeMutableBufferPointer(rebasing: workspace.observedTerms[path]))
       sum.revenue += totals.revenue
       sum.mediatorTotal += totals.mediator
     }
@@ -160,16 +155,10 @@ public struct EffectCalculator: Sendable {
     }
     var sum = CounterfactualArm()
     for r in 0..<workspace.paths {
-      let path = r * weeks..<(r + 1) * weeks
-      let totals = MediatorPathPass.run(
-        uniforms: UnsafeBufferPointer(rebasing: uniforms[path]),
-        onProbability: UnsafeBufferPointer(workspace.onProbability),
-        baseAmount: workspace.path(r, of: workspace.baseAmount),
-        amountFactor: UnsafeBufferPointer(workspace.amountFactor),
-        revenueWeight: UnsafeBufferPointer(workspace.revenueWeight),
-        revenueFactor: UnsafeBufferPointer(workspace.revenueFactor), response: response,
-        path: workspace.pathSpend, signal: workspace.pathSignal,
-        revenueTerms: workspace.scratchTerms)
+      let totals = workspace.runPath(
+        r, uniforms: uniforms, onProbability: workspace.onProbability,
+        amountFactor: workspace.amountFactor, revenueFactor: workspace.revenueFactor,
+        response: response, terms: workspace.scratchTerms)
       sum.revenueObservedSocial += totals.revenue
       sum.revenue += totals.revenueWithFactor
       sum.mediatorTotal += totals.mediator

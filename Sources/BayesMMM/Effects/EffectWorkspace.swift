@@ -60,4 +60,23 @@ public final class EffectWorkspace {
   func path(_ r: Int, of grid: UnsafeMutableBufferPointer<Double>) -> UnsafeBufferPointer<Double> {
     UnsafeBufferPointer(rebasing: grid[r * weeks..<(r + 1) * weeks])
   }
+
+  /// Runs `MediatorPathPass` on path r with this draw's base amounts and revenue weights and
+  /// the arm's on-probabilities and factors (all `[T]`), writing G_t into `terms`.
+  @inline(__always)
+  func runPath(
+    _ r: Int, uniforms: UnsafeBufferPointer<Double>,
+    onProbability: UnsafeMutableBufferPointer<Double>,
+    amountFactor: UnsafeMutableBufferPointer<Double>,
+    revenueFactor: UnsafeMutableBufferPointer<Double>, response: MediatorResponse,
+    terms: UnsafeMutableBufferPointer<Double>
+  ) -> MediatorPathPass.Totals {
+    MediatorPathPass.run(
+      uniforms: UnsafeBufferPointer(rebasing: uniforms[r * weeks..<(r + 1) * weeks]),
+      onProbability: UnsafeBufferPointer(onProbability), baseAmount: path(r, of: baseAmount),
+      amountFactor: UnsafeBufferPointer(amountFactor),
+      revenueWeight: UnsafeBufferPointer(revenueWeight),
+      revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: pathSpend,
+      signal: pathSignal, revenueTerms: terms)
+  }
 }

@@ -45,6 +45,10 @@ final class JointModelDensity: LogDensity {
   private let onOffCoefficient: [Int]
   private let amountCoefficient: [Int]
   private let revenueCoefficient: [Int]
+  /// The three equations' intercepts, designs and social coefficients.
+  private let onOffEquation: Equation
+  private let amountEquation: Equation
+  private let revenueEquation: Equation
   /// Most transform parameters of any channel (the rows of `signalSensitivity`).
   private let maxTransformParameters: Int
   private let priors: [Prior]
@@ -143,6 +147,30 @@ final class JointModelDensity: LogDensity {
     onOffFixed = .zeros(weeks)
     amountFixed = .zeros(weeks)
     revenueFixed = .zeros(weeks)
+    onOffEquation = Equation(
+      intercept: layout.onoffIntercept, design: mediatorDesign,
+      designStart: layout.onoffDesign.lowerBound, columns: mediatorColumns,
+      socialCoefficients: onOffCoefficient, socialMeans: signalMean)
+    amountEquation = Equation(
+      intercept: layout.amountIntercept, design: mediatorDesignOn,
+      designStart: layout.amountDesign.lowerBound, columns: mediatorColumns,
+      socialCoefficients: amountCoefficient, socialMeans: signalMeanOn)
+    revenueEquation = Equation(
+      intercept: layout.revenueIntercept, design: revenueDesign,
+      designStart: layout.revenueDesign.lowerBound, columns: revenueColumns,
+      socialCoefficients: revenueCoefficient, socialMeans: signalMean)
+  }
+
+  /// One equation's fixed pieces: its centred intercept, its design (column-major, its
+  /// coefficients from `designStart`), its social coefficients and the means its social
+  /// signals are centred by (all weeks, or the on weeks for the amount).
+  private struct Equation {
+    let intercept: Int
+    let design: UnsafeMutableBufferPointer<Double>
+    let designStart: Int
+    let columns: Int
+    let socialCoefficients: [Int]
+    let socialMeans: UnsafeMutableBufferPointer<Double>
   }
 
   /// A row-major `T x columns` design as column-major `columns x T`.
@@ -170,18 +198,15 @@ final class JointModelDensity: LogDensity {
   /// Fills `predictor[t]` for the fitted weeks with an equation's intercept, fixed design
   /// and centred social signals: the part every equation shares.
   @inline(__always)
-  private func fillPredictor(
-    _ predictor: UnsafeMutableBufferPointer<Double>, intercept: Int,
-    design: UnsafeMutableBufferPointer<Double>, designStart: Int, columns: Int,
-    socialCoefficients: [Int], socialMeans: UnsafeMutableBufferPointer<Double>
-  ) {
+  private func fillPredictor(_ predictor: UnsafeMutableBufferPointer<Double>, _ equation: Equation)
+  {
     fixedPart(
-      predictor, intercept: constrained[intercept], design: design, columns: columns,
-      coefficientsStart: designStart)
+      predictor, intercept: constrained[equation.intercept], design: equation.design,
+      columns: equation.columns, coefficientsStart: equation.designStart)
     for s in 0..<socialCount {
       addSignal(
-        predictor, channel: s, coefficient: constrained[socialCoefficients[s]],
-        mean: socialMeans[s])
+        predictor, channel: s, coefficient: constrained[equation.socialCoefficients[s]],
+        mean: equation.socialMeans[s])
     }
   }
 
@@ -278,11 +303,7 @@ final class JointModelDensity: LogDensity {
   /// with dlogL/deta_t = 1[on] - logistic(eta_t) and the gradients of its coefficients.
   @inline(__always)
   private func onOffLikelihood() -> Double {
-    let designStart = layout.onoffDesign.lowerBound
-    fillPredictor(
-      onOffFixed, intercept: layout.onoffIntercept, design: mediatorDesign,
-      designStart: designStart, columns: mediatorColumns,
-      socialCoefficients: onOffCoefficient, socialMeans: signalMean)
+    fillPredictor(onOffFixed, onOffEquation)
     var total = 0.0
     for t in 0..<fitted {
       let eta = onOffFixed[t]
@@ -294,10 +315,7 @@ final class JointModelDensity: LogDensity {
       let probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e)
       residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
     }
-    accumulateCoefficientGradients(
-      residual: residualOnOff, intercept: layout.onoffIntercept,
-      socialCoefficients: onOffCoefficient, socialMeans: signalMean,
-      design: mediatorDesign, designColumns: mediatorColumns, designStart: designStart)
+    accumulateCoefficientGradients(residual: residualOnOff, onOffEquation)
     return total
   }
 
@@ -305,11 +323,7 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func amountLikelihood() -> Double {
     let sigma = constrained[layout.amountSigma]
-    let designStart = layout.amountDesign.lowerBound
-    fillPredictor(
-      amountFixed, intercept: layout.amountIntercept, design: mediatorDesignOn,
-      designStart: designStart, columns: mediatorColumns,
-      socialCoefficients: amountCoefficient, socialMeans: signalMeanOn)
+    fillPredictor(amountFixed, amountEquation)
     let logSigma = log(sigma)
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
@@ -323,10 +337,7 @@ final class JointModelDensity: LogDensity {
       sigmaGradient += (z * z - 1) / sigma
     }
     gradientX[layout.amountSigma] += sigmaGradient
-    accumulateCoefficientGradients(
-      residual: residualAmount, intercept: layout.amountIntercept,
-      socialCoefficients: amountCoefficient, socialMeans: signalMeanOn,
-      design: mediatorDesignOn, designColumns: mediatorColumns, designStart: designStart)
+    accumulateCoefficientGradients(residual: residualAmount, amountEquation)
     return total
   }
 
@@ -336,7 +347,6 @@ final class JointModelDensity: LogDensity {
     let sigma = constrained[layout.revenueSigma]
     let googleBeta = constrained[layout.googleEffect]
     let google = socialCount * weeks
-    let designStart = layout.revenueDesign.lowerBound
     let logSigma = log(sigma)
     fillRevenuePredictor()
     var total = 0.0
@@ -360,10 +370,7 @@ final class JointModelDensity: LogDensity {
       for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
       gradientX[channels[c].revenueCoefficient] += sum
     }
-    accumulateCoefficientGradients(
-      residual: residualRevenue, intercept: layout.revenueIntercept,
-      socialCoefficients: revenueCoefficient, socialMeans: signalMean,
-      design: revenueDesign, designColumns: revenueColumns, designStart: designStart)
+    accumulateCoefficientGradients(residual: residualRevenue, revenueEquation)
     return total
   }
 
@@ -371,21 +378,20 @@ final class JointModelDensity: LogDensity {
   /// equation (residuals are zero outside the equation's weeks).
   @inline(__always)
   private func accumulateCoefficientGradients(
-    residual: UnsafeMutableBufferPointer<Double>, intercept: Int,
-    socialCoefficients: [Int], socialMeans: UnsafeMutableBufferPointer<Double>,
-    design: UnsafeMutableBufferPointer<Double>, designColumns: Int, designStart: Int
+    residual: UnsafeMutableBufferPointer<Double>, _ equation: Equation
   ) {
     var residualSum = 0.0
     for t in 0..<fitted { residualSum += residual[t] }
-    gradientX[intercept] += residualSum
+    gradientX[equation.intercept] += residualSum
     guard let r = residual.baseAddress, let h = signal.baseAddress else { return }
     for s in 0..<socialCount {
       let sum = DenseKernels.dot(r, h + s * weeks, count: fitted)
-      gradientX[socialCoefficients[s]] += sum - socialMeans[s] * residualSum
+      gradientX[equation.socialCoefficients[s]] += sum - equation.socialMeans[s] * residualSum
     }
-    guard let columns = design.baseAddress else { return }
-    for j in 0..<designColumns {
-      gradientX[designStart + j] += DenseKernels.dot(r, columns + j * weeks, count: fitted)
+    guard let columns = equation.design.baseAddress else { return }
+    for j in 0..<equation.columns {
+      gradientX[equation.designStart + j] +=
+        DenseKernels.dot(r, columns + j * weeks, count: fitted)
     }
   }
 
@@ -394,10 +400,9 @@ final class JointModelDensity: LogDensity {
   /// fills its predictor step by step.
   @inline(__always)
   private func fillRevenuePredictor() {
-    let designStart = layout.revenueDesign.lowerBound
     fixedPart(
       revenueFixed, intercept: constrained[layout.revenueIntercept], design: revenueDesign,
-      columns: revenueColumns, coefficientsStart: designStart)
+      columns: revenueColumns, coefficientsStart: revenueEquation.designStart)
     addSignal(
       revenueFixed, channel: socialCount, coefficient: constrained[layout.googleEffect],
       mean: signalMean[socialCount])
