@@ -24,11 +24,12 @@ public struct RandomStreamFamily: Sendable, Equatable {
 /// a seed must not change), so a family is added here, never renumbered.
 ///
 /// Families drawn with the same seed must not share a stream; `RandomStreamsTests` checks
-/// each group below for up to 100,000 members per family. Known exceptions, kept because
+/// each group below for up to 100,000 members per family. One known exception, kept because
 /// renumbering would change results: in `validate`, fold 0's predictive noise (500) is
-/// chain 500's stream, so folds and chains are disjoint only below 500 chains; in the
-/// coverage study each dataset's sampler seed is its simulation seed, so chain c >= 1 shares
-/// the stream of the simulation family numbered c (truth 1, outcome 2, effects 3, ...).
+/// chain 500's stream, so folds and chains are disjoint only below 500 chains (validate's
+/// fits run a handful). A fit of simulated data (SBC, the coverage study) samples
+/// with a seed derived from the simulation's by SplitMix64, never the simulation seed
+/// itself.
 public enum RandomStreams {
   /// Run seed: chain c of `runChains`. Also the single stream (0) of a command that needs
   /// one generator: the prior-predictive draws, the gradient check, the benchmark.

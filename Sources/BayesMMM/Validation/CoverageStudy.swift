@@ -95,8 +95,10 @@ public enum CoverageStudy {
     do {
       let simulated = try SimulatedDataset.simulate(
         weeks: settings.weeks, seed: seed, configuration: configuration, truth: settings.truth)
+      // The fit's seed is derived from the simulation seed, not equal to it: chain c's
+      // stream would otherwise be the simulation's stream c (its truth, its noise).
       var sampler = settings.sampler
-      sampler.seed = seed
+      sampler.seed = GSLRandom.splitMix64(seed)
       let posterior = try PosteriorSample.fit(
         model: simulated.model, settings: sampler, threads: 1)
       let layout = simulated.model.layout
