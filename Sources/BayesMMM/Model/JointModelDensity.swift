@@ -39,8 +39,14 @@ final class JointModelDensity: LogDensity {
   private let socialCount: Int
   private let channelCount: Int
   private let layout: ParameterLayout
-  /// The media channels (social, mediator, owned), as in `layout.channels`.
-  private let channels: [ChannelBlock]
+  /// Per media channel c (social, mediator, owned, as in `layout.channels`): its
+  /// transform, its revenue coefficient index, and its transform parameters' indices at
+  /// `transformIndex[c * maxTransformParameters + p]` (p < `transformCount[c]`). Flat
+  /// tables, so the hot loops touch no reference-counted storage.
+  private let transforms: [MediaTransform]
+  private let transformCount: [Int]
+  private let transformIndex: UnsafeMutableBufferPointer<Int>
+  private let channelRevenueCoefficient: [Int]
   /// Each social channel's coefficient index in the on/off, amount and revenue equations.
   private let onOffCoefficient: [Int]
   private let amountCoefficient: [Int]
@@ -120,12 +126,24 @@ final class JointModelDensity: LogDensity {
       Self.columnMajor(inputs.revenueDesign, columns: inputs.revenueDesignColumns))
     mediatorColumns = inputs.mediatorDesignColumns
     revenueColumns = inputs.revenueDesignColumns
-    channels = layout.channels
+    let channels = layout.channels
     let social = layout.social
     onOffCoefficient = social.compactMap(\.onOffCoefficient)
     amountCoefficient = social.compactMap(\.amountCoefficient)
     revenueCoefficient = social.map(\.revenueCoefficient)
     maxTransformParameters = channels.map(\.transform.parameters.count).max() ?? 0
+    transforms = channels.map(\.transform)
+    transformCount = channels.map(\.transformParameters.count)
+    channelRevenueCoefficient = channels.map(\.revenueCoefficient)
+    let indexTable = UnsafeMutableBufferPointer<Int>.allocate(
+      capacity: max(1, channels.count * maxTransformParameters))
+    indexTable.initialize(repeating: 0)
+    for (c, channel) in channels.enumerated() {
+      for (p, index) in channel.transformParameters.enumerated() {
+        indexTable[c * maxTransformParameters + p] = index
+      }
+    }
+    transformIndex = indexTable
 
     let channelWeeks = channelCount * weeks
     constrained = .zeros(dimension)
@@ -234,6 +252,7 @@ final class JointModelDensity: LogDensity {
     ] {
       buffer.deallocate()
     }
+    transformIndex.deallocate()
   }
 
   func logDensity(
@@ -275,12 +294,15 @@ final class JointModelDensity: LogDensity {
     let onCount = Double(onWeeks.count)
     let stride = channelCount * weeks
     guard let sensitivities = signalSensitivity.baseAddress else { return }
-    for (c, channel) in channels.enumerated() {
+    for c in 0..<channelCount {
       let offset = c * weeks
       let fittedWeeks = 0..<fitted
-      channel.transform.signalWithSensitivities(
+      let parameters = c * maxTransformParameters
+      transforms[c].signalWithSensitivities(
         spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + fitted]),
-        values: constrained, indices: channel.transformParameters,
+        values: constrained,
+        indices: UnsafeBufferPointer(
+          rebasing: transformIndex[parameters..<parameters + transformCount[c]]),
         adstock: UnsafeMutableBufferPointer(rebasing: adstock[fittedWeeks]),
         adstockSensitivity: (
           UnsafeMutableBufferPointer(rebasing: adstockSensitivity[fittedWeeks]),
@@ -368,7 +390,7 @@ final class JointModelDensity: LogDensity {
     for c in (socialCount + 1)..<channelCount {
       var sum = 0.0
       for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
-      gradientX[channels[c].revenueCoefficient] += sum
+      gradientX[channelRevenueCoefficient[c]] += sum
     }
     accumulateCoefficientGradients(residual: residualRevenue, revenueEquation)
     return total
@@ -413,7 +435,7 @@ final class JointModelDensity: LogDensity {
     }
     for c in (socialCount + 1)..<channelCount {
       addSignal(
-        revenueFixed, channel: c, coefficient: constrained[channels[c].revenueCoefficient],
+        revenueFixed, channel: c, coefficient: constrained[channelRevenueCoefficient[c]],
         mean: signalMean[c])
     }
   }
@@ -443,24 +465,26 @@ final class JointModelDensity: LogDensity {
     revenueMean /= Double(max(fitted, 1))
     amountMeanOn = onWeeks.isEmpty ? 0 : amountMeanOn / Double(onWeeks.count)
     let stride = channelCount * weeks
-    for (c, channel) in channels.enumerated() {
+    for c in 0..<channelCount {
       let offset = c * weeks
-      let revenueBeta = constrained[channel.revenueCoefficient]
-      let onOff = channel.onOffCoefficient.map { constrained[$0] }
-      let amount = channel.amountCoefficient.map { constrained[$0] } ?? 0
-      for t in 0..<fitted {
-        var value = revenueBeta * (residualRevenue[t] - revenueMean)
-        if let onOff {
+      let revenueBeta = constrained[channelRevenueCoefficient[c]]
+      if c < socialCount {
+        let onOff = constrained[onOffCoefficient[c]]
+        let amount = constrained[amountCoefficient[c]]
+        for t in 0..<fitted {
+          var value = revenueBeta * (residualRevenue[t] - revenueMean)
           value += onOff * (residualOnOff[t] - onOffMean)
           if mediatorOn[t] { value += amount * (residualAmount[t] - amountMeanOn) }
+          upstream[t] = value
         }
-        upstream[t] = value
+      } else {
+        for t in 0..<fitted { upstream[t] = revenueBeta * (residualRevenue[t] - revenueMean) }
       }
-      for (p, index) in channel.transformParameters.enumerated() {
+      for p in 0..<transformCount[c] {
         let row = p * stride + offset
         var gradient = 0.0
         for t in 0..<fitted { gradient += upstream[t] * signalSensitivity[row + t] }
-        gradientX[index] += gradient
+        gradientX[transformIndex[c * maxTransformParameters + p]] += gradient
       }
     }
   }

@@ -28,7 +28,7 @@ extension MediaTransform {
   @inline(__always)
   public func signalWithSensitivities(
     spend: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
-    indices: [Int], adstock: UnsafeMutableBufferPointer<Double>,
+    indices: UnsafeBufferPointer<Int>, adstock: UnsafeMutableBufferPointer<Double>,
     adstockSensitivity: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>),
     signal: UnsafeMutableBufferPointer<Double>, sensitivities: UnsafeMutablePointer<Double>,
     stride: Int, scratch: UnsafeMutableBufferPointer<Double>
@@ -50,15 +50,28 @@ extension MediaTransform {
     let shape = values[indices[k + 1]]
     let byHalfSaturation = sensitivities + k * stride
     let byShape = sensitivities + (k + 1) * stride
-    for t in 0..<spend.count {
-      let hill = HillSaturation.valueAndDerivatives(
-        adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
-        shape: shape)
-      signal[t] = hill.value
-      sensitivities[t] = hill.dAdstock * adstockSensitivity.0[t]
-      if k == 2 { sensitivities[stride + t] = hill.dAdstock * adstockSensitivity.1[t] }
-      byHalfSaturation[t] = hill.dHalfSaturation
-      byShape[t] = hill.dShape
+    // One loop per adstock form, so the geometric one (the default) carries no branch.
+    if k == 1 {
+      for t in 0..<spend.count {
+        let hill = HillSaturation.valueAndDerivatives(
+          adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
+          shape: shape)
+        signal[t] = hill.value
+        sensitivities[t] = hill.dAdstock * adstockSensitivity.0[t]
+        byHalfSaturation[t] = hill.dHalfSaturation
+        byShape[t] = hill.dShape
+      }
+    } else {
+      for t in 0..<spend.count {
+        let hill = HillSaturation.valueAndDerivatives(
+          adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
+          shape: shape)
+        signal[t] = hill.value
+        sensitivities[t] = hill.dAdstock * adstockSensitivity.0[t]
+        sensitivities[stride + t] = hill.dAdstock * adstockSensitivity.1[t]
+        byHalfSaturation[t] = hill.dHalfSaturation
+        byShape[t] = hill.dShape
+      }
     }
   }
 }
