@@ -2,7 +2,8 @@ import Foundation
 
 /// `run.json`: everything needed to understand and reuse a run folder.
 ///
-/// Keys: `tool` ("bayes-mmm"), `kind` ("run"), `format_version`, `settings`, `data` (path,
+/// Keys (named once, in `RunRecordKey`, which the reader `StoredRun` uses too): `tool`
+/// ("bayes-mmm"), `kind` ("run"), `format_version`, `settings`, `data` (path,
 /// sha256, weeks, dates, roles), `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
 /// effect maps back to currency), `channels`, `parameters` (names in chain-file order),
 /// `columns`, `chain_files`, `chain_file_checks` (per chain file its sha256, draws and chain
@@ -17,75 +18,89 @@ public enum RunRecord {
   /// The `kind` of a run folder's run.json (see `OutputOwnership`).
   public static let kind = "run"
 
+  /// run.json of `run`: the marker (`OutputOwnership.marked`), then the keys of
+  /// `RunRecordKey` in this order.
   public static func json(for run: FitRun, chainFiles: [ChainFileCheck]) -> JSONValue {
     let prepared = run.prepared
     let data = prepared.dataset
     let inputs = prepared.model.inputs
     let settings = run.settings
     let gradients = Double(run.gradientEvaluations)
-    let timing: JSONValue = [
-      "wall_seconds": .number(run.wallTime),
-      "gradient_evaluations": .number(gradients),
-      "gradients_per_second": .number(gradients / run.wallTime),
-      "min_ess_bulk_per_second": .number(run.diagnostics.minESSBulk / run.wallTime),
-      "effects_seconds": .number(run.effectsWallTime),
-    ]
-    return [
-      "tool": .string(OutputOwnership.toolName),
-      "kind": .string(kind),
-      "format_version": .number(Double(formatVersion)),
-      "settings": [
-        "chains": .number(Double(settings.chains)), "warmup": .number(Double(settings.warmup)),
-        "draws": .number(Double(settings.draws)), "seed": .string(String(settings.seed)),
-        "target_accept": .number(settings.targetAccept),
-        "max_depth": .number(Double(settings.maxDepth)),
-        "init_radius": .number(settings.initRadius),
-        "metric_adaptation": .string(settings.metricAdaptation.rawValue),
-        "threads": .number(Double(settings.effectiveThreads)),
-      ],
-      "data": [
-        "path": .string(data.sourcePath), "sha256": .string(data.sha256),
-        "weeks": .number(Double(data.weekCount)),
-        "first_week": .string(data.dates.first ?? ""), "last_week": .string(data.dates.last ?? ""),
-        "roles": encodeToJSON(data.roles),
-      ],
-      "priors": [
-        "path": .string(prepared.configuration.source),
-        "content": prepared.configuration.json,
-      ],
-      "scales": scales(inputs),
-      "channels": [
-        "social": .array(inputs.socialNames.map { .string($0) }),
-        "mediator": .string(inputs.mediatorName),
-        "owned": .array(inputs.ownedNames.map { .string($0) }),
-        "controls": .array(inputs.controlNames.map { .string($0) }),
-      ],
-      "parameters": .array(prepared.model.layout.names.map { .string($0) }),
-      "columns": .array(run.table.columns.map { .string($0) }),
-      "chain_files": .array(chainFiles.map { .string($0.file) }),
-      "chain_file_checks": .array(chainFiles.map(\.json)),
-      "audit": encodeToJSON(prepared.findings),
-      "diagnostics": run.diagnostics.json,
-      "prior_shift": .array(PriorShift.table(for: run).map(\.json)),
-      "timing": timing,
-      "effects": effectsJSON(inputs: inputs, settings: run.effectSettings),
-    ]
+    let timing: JSONValue = .object(keyed: [
+      .timingWallSeconds: .number(run.wallTime),
+      .timingGradientEvaluations: .number(gradients),
+      .timingGradientsPerSecond: .number(gradients / run.wallTime),
+      .timingMinESSBulkPerSecond: .number(run.diagnostics.minESSBulk / run.wallTime),
+      .timingEffectsSeconds: .number(run.effectsWallTime),
+    ])
+    let record: JSONValue = .object(keyed: [
+      .formatVersion: .number(Double(formatVersion)),
+      .settings: .object(keyed: [
+        .settingsChains: .number(Double(settings.chains)),
+        .settingsWarmup: .number(Double(settings.warmup)),
+        .settingsDraws: .number(Double(settings.draws)),
+        .settingsSeed: .string(String(settings.seed)),
+        .settingsTargetAccept: .number(settings.targetAccept),
+        .settingsMaxDepth: .number(Double(settings.maxDepth)),
+        .settingsInitRadius: .number(settings.initRadius),
+        .settingsMetricAdaptation: .string(settings.metricAdaptation.rawValue),
+        .settingsThreads: .number(Double(settings.effectiveThreads)),
+      ]),
+      .data: .object(keyed: [
+        .dataPath: .string(data.sourcePath), .dataSHA256: .string(data.sha256),
+        .dataWeeks: .number(Double(data.weekCount)),
+        .dataFirstWeek: .string(data.dates.first ?? ""),
+        .dataLastWeek: .string(data.dates.last ?? ""),
+        .dataRoles: encodeToJSON(data.roles),
+      ]),
+      .priors: .object(keyed: [
+        .priorsPath: .string(prepared.configuration.source),
+        .priorsContent: prepared.configuration.json,
+      ]),
+      .scales: scales(inputs),
+      .channels: .object(keyed: [
+        .channelsSocial: .array(inputs.socialNames.map { .string($0) }),
+        .channelsMediator: .string(inputs.mediatorName),
+        .channelsOwned: .array(inputs.ownedNames.map { .string($0) }),
+        .channelsControls: .array(inputs.controlNames.map { .string($0) }),
+      ]),
+      .parameters: .array(prepared.model.layout.names.map { .string($0) }),
+      .columns: .array(run.table.columns.map { .string($0) }),
+      .chainFiles: .array(chainFiles.map { .string($0.file) }),
+      .chainFileChecks: .array(chainFiles.map(\.json)),
+      .audit: encodeToJSON(prepared.findings),
+      .diagnostics: run.diagnostics.json,
+      .priorShift: .array(PriorShift.table(for: run).map(\.json)),
+      .timing: timing,
+      .effects: effectsJSON(inputs: inputs, settings: run.effectSettings),
+    ])
+    return OutputOwnership.marked(record, kind: kind)
   }
 
   private static func scales(_ inputs: ModelInputs) -> JSONValue {
-    func channels(_ names: [String], _ scales: [Double]) -> JSONValue {
-      .array(zip(names, scales).map { ["column": .string($0), "scale": .number($1)] })
+    func channels(_ names: [String], _ scales: [Double], column: RunRecordKey, scale: RunRecordKey)
+      -> JSONValue
+    {
+      .array(
+        zip(names, scales).map { .object(keyed: [column: .string($0), scale: .number($1)]) })
     }
-    return [
-      "revenue_scale": .number(inputs.revenueScale),
-      "revenue_floor": inputs.floorValue.map { .number($0) } ?? .null,
-      "censored_weeks": .number(Double(inputs.censored.filter { $0 }.count)),
-      "mediator": ["column": .string(inputs.mediatorName), "scale": .number(inputs.mediatorScale)],
-      "social": channels(inputs.socialNames, inputs.socialScales),
-      "owned": channels(inputs.ownedNames, inputs.ownedScales),
-      "median_price": inputs.medianPrice.map { .number($0) } ?? .null,
-      "weeks": .number(Double(inputs.weeks)),
-    ]
+    return .object(keyed: [
+      .scalesRevenueScale: .number(inputs.revenueScale),
+      .scalesRevenueFloor: inputs.floorValue.map { .number($0) } ?? .null,
+      .scalesCensoredWeeks: .number(Double(inputs.censored.filter { $0 }.count)),
+      .scalesMediator: .object(keyed: [
+        .scalesMediatorColumn: .string(inputs.mediatorName),
+        .scalesMediatorScale: .number(inputs.mediatorScale),
+      ]),
+      .scalesSocial: channels(
+        inputs.socialNames, inputs.socialScales, column: .scalesSocialColumn,
+        scale: .scalesSocialScale),
+      .scalesOwned: channels(
+        inputs.ownedNames, inputs.ownedScales, column: .scalesOwnedColumn,
+        scale: .scalesOwnedScale),
+      .scalesMedianPrice: inputs.medianPrice.map { .number($0) } ?? .null,
+      .scalesWeeks: .number(Double(inputs.weeks)),
+    ])
   }
 
   /// A Codable value as JSONValue (through Foundation's encoder; keys sorted).
