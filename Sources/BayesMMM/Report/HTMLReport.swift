@@ -400,7 +400,8 @@ public enum HTMLReport {
   }
 
   private static func auditSection(run: StoredRun) -> String {
-    guard let findings = run.record["audit"]?.arrayValue, !findings.isEmpty else {
+    let findings = run.recordedAuditFindings
+    guard !findings.isEmpty else {
       return paragraph("The audit found nothing to report.")
     }
     var rows = [

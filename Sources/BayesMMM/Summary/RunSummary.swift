@@ -55,11 +55,10 @@ public struct RunSummary: Sendable {
     chains = run.draws.chainCount
     drawsPerChain = run.draws.drawCount
     seed = run.seed
-    let data = run.record["data"]
-    dataPath = data?["path"]?.stringValue
-    weeks = data?["weeks"]?.numberValue.flatMap { Int(exactly: $0) }
-    firstWeek = data?["first_week"]?.stringValue
-    lastWeek = data?["last_week"]?.stringValue
+    dataPath = run.recordedDataPath
+    weeks = run.recordedWeeks
+    firstWeek = run.recordedFirstWeek
+    lastWeek = run.recordedLastWeek
     parameters = ParameterSummary.table(run.draws, probability: probability, threads: threads)
     effects = EffectSummary.rows(
       draws: run.draws, socialNames: run.socialNames, record: run.effects,

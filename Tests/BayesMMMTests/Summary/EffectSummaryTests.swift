@@ -36,7 +36,7 @@ final class EffectSummaryTests: XCTestCase {
     let record = try SummaryFixtures.record()
     let effects = try XCTUnwrap(record["effects"] as? [String: Any])
     let spendChange = try XCTUnwrap(
-      (effects["spend_change"] as? [String: [String: Double]])?["instagram_spend"]?["zero"])
+      (effects["spend_change"] as? [String: [String: Double]])?["zero"]?["instagram_spend"])
 
     let sorted = te.sorted()
     func quantile(_ p: Double) -> Double {
@@ -84,30 +84,6 @@ final class EffectSummaryTests: XCTestCase {
   func testExtrapolationFlagsComeFromRunJSON() {
     let flagged = Set(rows.filter(\.extrapolation).map { "\($0.channel) \($0.contrast)" })
     XCTAssertEqual(flagged, ["facebook_spend zero"])
-  }
-
-  func testRecordReadsEitherNesting() {
-    let names = ["a_spend", "b_spend"]
-    let channelFirst: JSONValue = [
-      "spend_change": ["a_spend": ["zero": 100, "plus10": 10], "b_spend": ["zero": 50]],
-      "extrapolation": ["a_spend": ["zero": true, "plus10": false]],
-      "google_total_spend": 7, "mediator_paths": 20,
-    ]
-    let contrastFirst: JSONValue = [
-      "spend_change": ["zero": ["a_spend": 100, "b_spend": 50], "plus10": ["a_spend": 10]],
-      "extrapolation": ["zero": [true, false], "plus10": ["1": false]],
-      "google_total_spend": 7, "mediator_paths": 20,
-    ]
-    let first = EffectsRecord(json: channelFirst, socialNames: names)
-    let second = EffectsRecord(json: contrastFirst, socialNames: names)
-    XCTAssertEqual(first.spendChange[0]?[.zero], 100)
-    XCTAssertEqual(first.spendChange[1]?[.zero], 50)
-    XCTAssertEqual(first.spendChange, second.spendChange)
-    XCTAssertEqual(first.extrapolation[0]?[.zero], true)
-    XCTAssertEqual(second.extrapolation[0]?[.zero], true)
-    XCTAssertEqual(second.extrapolation[1]?[.zero], false)
-    XCTAssertEqual(first.googleTotalSpend, 7)
-    XCTAssertEqual(first.mediatorPaths, 20)
   }
 
   func testWithoutARecordSpendChangeAndFlagsComeFromTheObservedSpend() {

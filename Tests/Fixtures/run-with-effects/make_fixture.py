@@ -175,9 +175,14 @@ def main(source, data_path, destination):
     record["effects"] = {
         "mediator_paths": 20,
         "google_total_spend": google_total,
-        "spend_change": spend_change,
+        # contrast first, then channel column: the one nesting run.json has (RunRecordKey)
+        "spend_change": {
+            contrast: {name: spend_change[name][contrast] for name in social}
+            for contrast in ("zero", "plus10")
+        },
         "extrapolation": {
-            name: {"zero": never_off[name], "plus10": False} for name in social
+            "zero": {name: never_off[name] for name in social},
+            "plus10": {name: False for name in social},
         },
         "synthetic": "test fixture: effect columns made by make_fixture.py, not by the model",
     }

@@ -20,9 +20,9 @@ public enum RunFolder {
     noun: "run folder", marker: "run.json", kind: RunRecord.kind,
     isLegacyMarker: {
       $0["tool"]?.stringValue == OutputOwnership.toolName && $0["kind"] == nil
-        && $0["chain_files"]?.arrayValue != nil
+        && $0[.chainFiles]?.arrayValue != nil
     },
-    listedFiles: { $0["chain_files"]?.arrayValue?.compactMap(\.stringValue) ?? [] },
+    listedFiles: { $0[.chainFiles]?.arrayValue?.compactMap(\.stringValue) ?? [] },
     ownsName: { isChainFileName($0) })
 
   /// Writes `run` to `directory`, replacing an earlier run there.

@@ -15,7 +15,8 @@ extension RunRecord {
   /// }
   /// ```
   ///
-  /// Spend figures are currency over the whole window; `extrapolation` is true where the
+  /// `spend_change` and `extrapolation` are keyed by contrast first, then by channel column
+  /// (the one nesting `EffectsRecord` reads). Spend figures are currency over the whole window; `extrapolation` is true where the
   /// contrast leaves the channel's observed support (`EffectScenarios.leavesObservedSupport`).
   public static func effectsJSON(inputs: ModelInputs, settings: EffectSettings) -> JSONValue {
     let scenarios = EffectScenarios(inputs: inputs)
@@ -34,25 +35,25 @@ extension RunRecord {
           )
         })
     }
-    return [
-      "mediator_paths": .number(Double(settings.mediatorPaths)),
-      "random_streams": .string(
+    return .object(keyed: [
+      .effectsMediatorPaths: .number(Double(settings.mediatorPaths)),
+      .effectsRandomStreams: .string(
         "GSLRandom(runSeed: seed, stream: \(EffectSettings.streamOffset) + chain)"),
-      "channels": .array(scenarios.socialNames.map { .string($0) }),
-      "contrasts": [
+      .effectsChannels: .array(scenarios.socialNames.map { .string($0) }),
+      .effectsContrasts: [
         "zero": "hi = observed spend, lo = 0 in every week",
         "plus10": "hi = 1.1 x observed spend in every week, lo = observed",
       ],
-      "spend_change": byContrast { .number($0.spendChange) },
-      "google_total_spend": .number(scenarios.googleTotalSpend),
-      "extrapolation": byContrast { .bool($0.isExtrapolation) },
-      "column_contract": .array(
+      .effectsSpendChange: byContrast { .number($0.spendChange) },
+      .effectsGoogleTotalSpend: .number(scenarios.googleTotalSpend),
+      .effectsExtrapolation: byContrast { .bool($0.isExtrapolation) },
+      .effectsColumnContract: .array(
         EffectColumns.names(socialCount: scenarios.socialCount, terms: inputs.terms).map {
           .string($0)
         }),
-      "assumption": .string(
+      .effectsAssumption: .string(
         "Sequential ignorability: no unmeasured confounder of Google spend and revenue once "
           + IdentifyingAssumption.adjustments(terms: inputs.terms) + " are adjusted for."),
-    ]
+    ])
   }
 }

@@ -22,16 +22,19 @@ extension RunRecord {
     }
 
     public var json: JSONValue {
-      [
-        "file": .string(file), "sha256": .string(sha256), "draws": .number(Double(draws)),
-        "chain_id": .number(Double(chainID)),
-      ]
+      .object(keyed: [
+        .chainFileCheckFile: .string(file), .chainFileCheckSHA256: .string(sha256),
+        .chainFileCheckDraws: .number(Double(draws)),
+        .chainFileCheckChainID: .number(Double(chainID)),
+      ])
     }
 
     /// Reads one entry of `chain_file_checks`; nil when a key is missing or of the wrong kind.
     public init?(json: JSONValue) {
-      guard let file = json["file"]?.stringValue, let sha256 = json["sha256"]?.stringValue,
-        let draws = json["draws"]?.numberValue, let chainID = json["chain_id"]?.numberValue,
+      guard let file = json[RunRecordKey.chainFileCheckFile.name]?.stringValue,
+        let sha256 = json[RunRecordKey.chainFileCheckSHA256.name]?.stringValue,
+        let draws = json[RunRecordKey.chainFileCheckDraws.name]?.numberValue,
+        let chainID = json[RunRecordKey.chainFileCheckChainID.name]?.numberValue,
         draws >= 0, draws < 0x1p53, draws.rounded() == draws, chainID.rounded() == chainID,
         chainID >= 1, chainID < 0x1p31
       else { return nil }

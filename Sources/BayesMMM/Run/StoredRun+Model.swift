@@ -1,13 +1,6 @@
 import Foundation
 
 extension StoredRun {
-  /// The data file as run.json records it (`data.path`): the path `sample` was given, so
-  /// possibly relative to the folder it ran in.
-  public var recordedDataPath: String? { record["data"]?["path"]?.stringValue }
-
-  /// The SHA-256 (hex) of the data file the run was fitted to (`data.sha256`).
-  public var recordedDataSHA256: String? { record["data"]?["sha256"]?.stringValue }
-
   /// Rebuilds the model the run was fitted with: the data at `dataPath` (which must be the
   /// very file of the run: its SHA-256 is checked against run.json), the recorded column
   /// roles, and the recorded priors document (`priors.content`, so later edits of the priors
@@ -22,23 +15,27 @@ extension StoredRun {
     }
     let bytes = [UInt8](data)
     guard let recorded = recordedDataSHA256 else {
-      throw SummaryError.badRecord(path: recordPath, key: "data.sha256", reason: "missing")
+      throw SummaryError.badRecord(
+        path: recordPath, key: RunRecordKey.dataSHA256.rawValue, reason: "missing")
     }
     let actual = SHA256.hexDigest(of: bytes)
     guard actual == recorded else {
       throw SummaryError.dataChanged(
         path: dataPath, recorded: recorded, actual: actual, record: recordPath)
     }
-    guard let rolesJSON = record["data"]?["roles"], rolesJSON.objectMembers != nil else {
-      throw SummaryError.badRecord(path: recordPath, key: "data.roles", reason: "missing")
+    guard let rolesJSON = record[.dataRoles], rolesJSON.objectMembers != nil else {
+      throw SummaryError.badRecord(
+        path: recordPath, key: RunRecordKey.dataRoles.rawValue, reason: "missing")
     }
     let roles = try ColumnRoles.decode(
-      Data(rolesJSON.serialized(pretty: false).utf8), source: "\(recordPath) data.roles")
-    guard let priors = record["priors"]?["content"] else {
-      throw SummaryError.badRecord(path: recordPath, key: "priors.content", reason: "missing")
+      Data(rolesJSON.serialized(pretty: false).utf8),
+      source: "\(recordPath) \(RunRecordKey.dataRoles.rawValue)")
+    guard let priors = record[.priorsContent] else {
+      throw SummaryError.badRecord(
+        path: recordPath, key: RunRecordKey.priorsContent.rawValue, reason: "missing")
     }
     let configuration = try PriorsConfiguration(
-      json: priors, source: "\(recordPath) priors.content")
+      json: priors, source: "\(recordPath) \(RunRecordKey.priorsContent.rawValue)")
     let dataset = try WeeklyDataset.parse(bytes: bytes, source: dataPath, roles: roles)
     let prepared = try PreparedModel(dataset: dataset, configuration: configuration)
     let names = prepared.model.layout.names

@@ -49,27 +49,29 @@ public struct StoredRun: Sendable {
     let recordPath = path(directory, "run.json")
     let record = try readRecord(recordPath)
     try checkFormatVersion(record, recordPath: recordPath)
-    func bad(_ key: String, _ reason: String) -> SummaryError {
-      .badRecord(path: recordPath, key: key, reason: reason)
+    func bad(_ key: RunRecordKey, _ reason: String) -> SummaryError {
+      .badRecord(path: recordPath, key: key.rawValue, reason: reason)
     }
-    guard let fileNames = record["chain_files"]?.arrayValue?.compactMap(\.stringValue),
-      !fileNames.isEmpty
-    else { throw bad("chain_files", "expected a non-empty array of file names") }
-    guard let parameterNames = record["parameters"]?.arrayValue?.compactMap(\.stringValue),
-      !parameterNames.isEmpty
-    else { throw bad("parameters", "expected a non-empty array of parameter names") }
-    guard let socialNames = record["channels"]?["social"]?.arrayValue?.compactMap(\.stringValue)
-    else { throw bad("channels.social", "expected an array of column names") }
-    guard let seed = readSeed(record["settings"]?["seed"]) else {
-      throw bad("settings.seed", "expected the run seed (a whole number)")
+    guard let fileNames = strings(record[.chainFiles]), !fileNames.isEmpty
+    else { throw bad(.chainFiles, "expected a non-empty array of file names") }
+    guard let parameterNames = strings(record[.parameters]), !parameterNames.isEmpty
+    else { throw bad(.parameters, "expected a non-empty array of parameter names") }
+    guard let socialNames = strings(record[.channelsSocial])
+    else { throw bad(.channelsSocial, "expected an array of column names") }
+    guard let seed = readSeed(record[.settingsSeed]) else {
+      throw bad(.settingsSeed, "expected the run seed (a whole number)")
     }
-    let maxDepth = record["settings"]?["max_depth"]?.numberValue.flatMap { Int(exactly: $0) } ?? 10
-    guard let draws = record["settings"]?["draws"]?.numberValue, draws >= 1, draws < 0x1p53,
+    guard let depth = record[.settingsMaxDepth]?.numberValue, let maxDepth = Int(exactly: depth),
+      maxDepth >= 1
+    else { throw bad(.settingsMaxDepth, "expected the NUTS maximum tree depth (a whole number)") }
+    guard let draws = record[.settingsDraws]?.numberValue, draws >= 1, draws < 0x1p53,
       draws.rounded() == draws
-    else { throw bad("settings.draws", "expected the number of draws per chain") }
-    guard let columns = record["columns"]?.arrayValue?.compactMap(\.stringValue),
-      !columns.isEmpty
-    else { throw bad("columns", "expected a non-empty array of column names") }
+    else { throw bad(.settingsDraws, "expected the number of draws per chain") }
+    guard let columns = strings(record[.columns]), !columns.isEmpty
+    else { throw bad(.columns, "expected a non-empty array of column names") }
+    let effects = try record[.effects].map { json throws(SummaryError) in
+      try EffectsRecord(json: json, socialNames: socialNames, recordPath: recordPath)
+    }
     let checks = try chainFileChecks(record, fileNames: fileNames, recordPath: recordPath)
     let expected = ChainFileExpectation(
       draws: Int(draws), columns: columns, seed: seed, parameterNames: parameterNames)
@@ -90,7 +92,7 @@ public struct StoredRun: Sendable {
       samplerStatistics: DrawTable(
         columns: statisticNames, values: files.map { $0.rows(of: statisticNames) ?? [] }),
       parameterNames: parameterNames, socialNames: socialNames, seed: seed, maxDepth: maxDepth,
-      effects: record["effects"].map { EffectsRecord(json: $0, socialNames: socialNames) })
+      effects: effects)
   }
 
   /// `name` inside `directory` (an absolute `name` as it is).
@@ -116,6 +118,13 @@ public struct StoredRun: Sendable {
         reason: "expected a JSON object, got \(record.kindDescription)")
     }
     return record
+  }
+
+  /// Every element of an array of strings; nil for anything else (an element included).
+  private static func strings(_ value: JSONValue?) -> [String]? {
+    guard let elements = value?.arrayValue else { return nil }
+    let texts = elements.compactMap(\.stringValue)
+    return texts.count == elements.count ? texts : nil
   }
 
   /// The seed as run.json writes it (a decimal string, so all 64 bits survive) or a number.

@@ -14,9 +14,9 @@ extension StoredRun {
   static func checkFormatVersion(_ record: JSONValue, recordPath: String) throws(SummaryError) {
     let current = RunRecord.formatVersion
     let rerun = "re-run sample with this version of bayes-mmm"
-    guard let version = record["format_version"]?.numberValue else {
+    guard let version = record[.formatVersion]?.numberValue else {
       throw .badRecord(
-        path: recordPath, key: "format_version",
+        path: recordPath, key: RunRecordKey.formatVersion.rawValue,
         reason: "missing (expected \(current)); \(rerun)")
     }
     guard version == Double(current) else {
@@ -26,7 +26,8 @@ extension StoredRun {
         ? "an older layout, whose chain files carry no checksums"
         : "not a layout this bayes-mmm reads (it reads \(current))"
       throw .badRecord(
-        path: recordPath, key: "format_version", reason: "\(shown) is \(why); \(rerun)")
+        path: recordPath, key: RunRecordKey.formatVersion.rawValue,
+        reason: "\(shown) is \(why); \(rerun)")
     }
   }
 
@@ -35,9 +36,9 @@ extension StoredRun {
     _ record: JSONValue, fileNames: [String], recordPath: String
   ) throws(SummaryError) -> [RunRecord.ChainFileCheck] {
     func bad(_ reason: String) -> SummaryError {
-      .badRecord(path: recordPath, key: "chain_file_checks", reason: reason)
+      .badRecord(path: recordPath, key: RunRecordKey.chainFileChecks.rawValue, reason: reason)
     }
-    guard let entries = record["chain_file_checks"]?.arrayValue else {
+    guard let entries = record[.chainFileChecks]?.arrayValue else {
       throw bad("expected an array with one object per chain file")
     }
     guard entries.count == fileNames.count else {
@@ -48,8 +49,10 @@ extension StoredRun {
       guard let check = RunRecord.ChainFileCheck(json: entry), check.file == fileNames[index]
       else {
         throw bad(
-          "entry \(index + 1): expected {\"file\": \"\(fileNames[index])\", \"sha256\", "
-            + "\"draws\", \"chain_id\"}")
+          "entry \(index + 1): expected {\"\(RunRecordKey.chainFileCheckFile.name)\": "
+            + "\"\(fileNames[index])\", "
+            + [RunRecordKey.chainFileCheckSHA256, .chainFileCheckDraws, .chainFileCheckChainID]
+            .map { "\"\($0.name)\"" }.joined(separator: ", ") + "}")
       }
       checks.append(check)
     }
