@@ -31,7 +31,7 @@ public func runChains(
 ) throws(SamplerError) -> [ChainResult] {
   try settings.validate()
   guard threads >= 1 else { throw .invalidSettings("The number of threads must be at least 1.") }
-  let dimension = factory.makeLogDensity().dimension
+  let dimension = factory.dimension
   try MemoryBudget.check(
     MemoryBudget.chainBytes(chains: settings.chains, draws: settings.draws, dimension: dimension),
     what: "\(settings.chains) chains x \(settings.draws) draws x \(dimension) parameters")

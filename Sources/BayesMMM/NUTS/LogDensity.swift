@@ -31,6 +31,13 @@ public protocol LogDensity: AnyObject {
 /// Makes independent `LogDensity` instances, one per chain (each with its own scratch).
 public protocol LogDensityFactory: Sendable {
   func makeLogDensity() -> any LogDensity
+  /// The dimension of the densities it makes. The default makes one to ask it; a factory
+  /// that knows it (`JointModel`) says so without building a density's buffers.
+  var dimension: Int { get }
+}
+
+extension LogDensityFactory {
+  public var dimension: Int { makeLogDensity().dimension }
 }
 
 /// A `LogDensityFactory` from a closure: handy for tests and simple targets.
