@@ -65,6 +65,7 @@ public struct CounterfactualRevenue: Sendable {
   public func logRevenueMean(state: ForwardModel.State, plan: SpendPlan, googleSpend: [Double])
     -> [Double]
   {
+    precondition(googleSpend.count == observedRevenue.count, "a Google path of the model's weeks")
     let shift = PlanShift(state: state, plan: plan, model: model)
     let signal = state.mediatorTransform.signal(googleSpend)
     let observed = state.observedRevenuePredictor
@@ -83,6 +84,7 @@ public struct CounterfactualRevenue: Sendable {
     let scale = model.inputs.mediatorScale
     switch google {
     case .given(let path):
+      precondition(path.count == observedRevenue.count, "a Google path of the model's weeks")
       let signal = state.mediatorTransform.signal(path)
       let beta = state.mediatorCoefficient
       let revenue = observedRevenue.indices.map { t in

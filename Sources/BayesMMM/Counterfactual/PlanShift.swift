@@ -25,6 +25,12 @@ public struct PlanShift: Sendable {
     let layout = model.layout
     let x = state.parameters
     let weeks = inputs.weeks
+    precondition(
+      plan.social.count == inputs.socialSpend.count && plan.owned.count == inputs.ownedSpend.count
+        && (plan.social + plan.owned).allSatisfy { $0.count == weeks }
+        && plan.logPrice.map { $0.count == weeks } ?? true
+        && plan.promotion.map { $0.count == weeks } ?? true,
+      "a plan has the model's channels and weeks (SpendPlan.observed(model.inputs) shapes)")
     var onOff = [Double](repeating: 0, count: weeks)
     var amount = onOff
     var revenue = onOff
