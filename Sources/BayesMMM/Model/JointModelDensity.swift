@@ -95,6 +95,10 @@ final class JointModelDensity: LogDensity {
   private let residualOnOff: UnsafeMutableBufferPointer<Double>  // T
   private let residualAmount: UnsafeMutableBufferPointer<Double>  // T (0 off)
   private let residualRevenue: UnsafeMutableBufferPointer<Double>  // T
+  /// Each equation's log-likelihood term per week (amount: 0 in off weeks), T each.
+  private let pointwiseOnOff: UnsafeMutableBufferPointer<Double>
+  private let pointwiseAmount: UnsafeMutableBufferPointer<Double>
+  private let pointwiseRevenue: UnsafeMutableBufferPointer<Double>
   /// Per-week fixed part (intercept + design) of each linear predictor.
   private let onOffFixed: UnsafeMutableBufferPointer<Double>  // T
   private let amountFixed: UnsafeMutableBufferPointer<Double>  // T
@@ -162,6 +166,9 @@ final class JointModelDensity: LogDensity {
     residualOnOff = .zeros(weeks)
     residualAmount = .zeros(weeks)
     residualRevenue = .zeros(weeks)
+    pointwiseOnOff = .zeros(weeks)
+    pointwiseAmount = .zeros(weeks)
+    pointwiseRevenue = .zeros(weeks)
     onOffFixed = .zeros(weeks)
     amountFixed = .zeros(weeks)
     revenueFixed = .zeros(weeks)
@@ -248,7 +255,8 @@ final class JointModelDensity: LogDensity {
       constrained, slope, jacobianSlope, gradientX, adstock, adstockSensitivity,
       adstockSecondSensitivity, transformScratch, signal, signalSensitivity, upstream,
       signalMean, signalMeanOn,
-      residualOnOff, residualAmount, residualRevenue, onOffFixed, amountFixed, revenueFixed,
+      residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
+      pointwiseRevenue, onOffFixed, amountFixed, revenueFixed,
     ] {
       buffer.deallocate()
     }
@@ -333,7 +341,9 @@ final class JointModelDensity: LogDensity {
       // both the softplus and the logistic.
       let e = exp(-abs(eta))
       let signedEta = mediatorOn[t] ? eta : -eta
-      total -= max(-signedEta, 0) + log1p(e)
+      let term = -(max(-signedEta, 0) + log1p(e))
+      pointwiseOnOff[t] = term
+      total += term
       let probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e)
       residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
     }
@@ -350,11 +360,16 @@ final class JointModelDensity: LogDensity {
     let halfLogTwoPi = 0.5 * log(2 * Double.pi)
     var total = 0.0
     var sigmaGradient = 0.0
-    for t in 0..<fitted { residualAmount[t] = 0 }
+    for t in 0..<fitted {
+      residualAmount[t] = 0
+      pointwiseAmount[t] = 0
+    }
     for t in onWeeks {
       let mu = amountFixed[t]
       let z = (logAmount[t] - mu) / sigma
-      total += -logSigma - halfLogTwoPi - 0.5 * z * z
+      let term = -logSigma - halfLogTwoPi - 0.5 * z * z
+      pointwiseAmount[t] = term
+      total += term
       residualAmount[t] = z / sigma
       sigmaGradient += (z * z - 1) / sigma
     }
@@ -381,6 +396,7 @@ final class JointModelDensity: LogDensity {
         ? studentT.censoredBelow(logRevenue[t], mu: mu, sigma: sigma)
         : studentT.density(logRevenue[t], mu: mu, sigma: sigma, logSigma: logSigma)
       total += term.0
+      pointwiseRevenue[t] = term.0
       residualRevenue[t] = term.1
       sigmaGradient += term.2
       googleGradient += term.1 * (signal[google + t] - signalMean[socialCount])
@@ -448,6 +464,23 @@ final class JointModelDensity: LogDensity {
     computeSignals()
     fillRevenuePredictor()
     return Array(revenueFixed[0..<fitted])
+  }
+
+  /// Each equation's log-likelihood contribution per fitted week at an unconstrained
+  /// point (MODEL.md 9): on/off (Bernoulli-logit), amount (normal log amount, 0 in off
+  /// weeks) and revenue (Student-t density, or its log CDF at the floor in censored weeks).
+  /// Their sum over weeks is the log density minus the priors and log-Jacobians. Allocates
+  /// its result.
+  func pointwiseLogLikelihood(at position: [Double])
+    -> (onOff: [Double], amount: [Double], revenue: [Double])
+  {
+    let gradient = UnsafeMutableBufferPointer<Double>.zeros(dimension)
+    defer { gradient.deallocate() }
+    _ = position.withUnsafeBufferPointer { logDensity(at: $0, gradient: gradient) }
+    return (
+      Array(pointwiseOnOff[0..<fitted]), Array(pointwiseAmount[0..<fitted]),
+      Array(pointwiseRevenue[0..<fitted])
+    )
   }
 
   /// Pushes dlogL/dh through every channel's transform to its parameters.
