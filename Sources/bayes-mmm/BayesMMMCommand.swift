@@ -7,7 +7,7 @@ struct BayesMMMCommand: ParsableCommand {
     subcommands: [
       CheckDataCommand.self, PriorPredictiveCommand.self, SampleCommand.self,
       SummarizeCommand.self, ReportCommand.self, SimulateCommand.self, SBCCommand.self,
-      ValidateCommand.self, DiagnoseCommand.self, BenchmarkCommand.self,
+      ValidateCommand.self, DiagnoseCommand.self, BenchmarkCommand.self, LooCommand.self,
     ]
   )
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import BayesMMM
+import Foundation
+
+/// `bayes-mmm loo`: PSIS-LOO of a run folder.
+struct LooCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "loo",
+    abstract: "PSIS-LOO of a run: elpd_loo, se, p_loo, looic and Pareto k per week.",
+    discussion: """
+      Reads DIR/run.json and its chain files, rebuilds the model from the recorded data, \
+      computes each week's log likelihood at every draw (revenue: Student-t, or the log CDF \
+      in floor weeks; Google: the hurdle's on/off and amount terms) and Pareto-smoothed \
+      importance-sampling leave-one-out cross-validation, as ArviZ's az.loo defines it. \
+      One observation is one week of both equations (joint); each equation is also scored \
+      alone. Weeks whose Pareto k exceeds min(1 - 1/log10(draws), 0.7) are named.
+      """
+  )
+
+  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
+  var runDirectory: String = SampleCommand.defaultRunDirectory
+
+  @Option(name: .long, help: "Output format.")
+  var format: LooFormat = .text
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
+        + "match the run's.", valueName: "file"))
+  var data: String?
+
+  enum LooFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let stored = try StoredRun.read(directory: runDirectory)
+      let prepared = try stored.rebuildModel(
+        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let loo = try RunLeaveOneOut(run: stored, prepared: prepared)
+      switch format {
+      case .text: print(loo.text, terminator: "")
+      case .json: print(loo.json.serialized(), terminator: "\n")
+      }
+    }
+  }
+}
