@@ -24,6 +24,21 @@ final class LeaveOneOutArviZTests: XCTestCase {
     let loo_i: [Double]
     let good_k: Double
     let reff_1: Result
+    struct Second: Decodable {
+      let name: String
+      let log_likelihood: [[Double]]
+    }
+    struct Compared: Decodable {
+      let model: String
+      let rank: Int
+      let elpd_loo: Double
+      let p_loo: Double
+      let elpd_diff: Double
+      let se: Double
+      let dse: Double
+    }
+    let second_model: Second
+    let compare: [Compared]
   }
 
   private func fixture() throws -> Fixture {
@@ -74,5 +89,27 @@ final class LeaveOneOutArviZTests: XCTestCase {
     assertClose(loo.standardError, fixture.reff_1.se, "se")
     assertClose(loo.effectiveParameters, fixture.reff_1.p_loo, "p_loo")
     for (i, k) in loo.paretoK.enumerated() { assertClose(k, fixture.reff_1.pareto_k[i], "k \(i)") }
+  }
+
+  func testComparisonRanksAndDifferencesEqualArviZsCompare() throws {
+    let fixture = try fixture()
+    let models = [
+      (name: "normal", loo: LeaveOneOut(logLikelihood: fixture.log_likelihood, relativeEfficiency: fixture.reff)),
+      (
+        name: fixture.second_model.name,
+        loo: LeaveOneOut(
+          logLikelihood: fixture.second_model.log_likelihood, relativeEfficiency: fixture.reff)
+      ),
+    ]
+    let comparison = ModelComparison(models)
+    XCTAssertEqual(comparison.entries.map(\.name), fixture.compare.map(\.model))
+    for (entry, expected) in zip(comparison.entries, fixture.compare) {
+      XCTAssertEqual(entry.rank, expected.rank)
+      assertClose(entry.loo.elpd, expected.elpd_loo, "elpd_loo \(entry.name)")
+      assertClose(entry.loo.effectiveParameters, expected.p_loo, "p_loo \(entry.name)")
+      assertClose(entry.loo.standardError, expected.se, "se \(entry.name)")
+      assertClose(entry.elpdDifference, expected.elpd_diff, "elpd_diff \(entry.name)")
+      assertClose(entry.differenceStandardError, expected.dse, "se_diff \(entry.name)")
+    }
   }
 }

@@ -31,3 +31,17 @@ out = {
 }
 json.dump(out, open("Tests/Fixtures/loo/arviz-loo.json", "w"))
 print(out["elpd_loo"], out["p_loo"], out["pareto_k"], out["reff"])
+
+# A second model on the same observations (Student-t, 3 degrees of freedom, same draws)
+# and az.compare of the two, for ModelComparison.
+from scipy import stats as st
+ll_t = st.t.logpdf(y, 3, loc=mu[..., None], scale=scale[..., None])
+idata_t = az.from_dict(posterior={"mu": mu, "log_sigma": sigma}, log_likelihood={"y": ll_t})
+cmp = az.compare({"normal": idata, "student_t": idata_t}, ic="loo")
+out["second_model"] = {"name": "student_t", "log_likelihood": ll_t.reshape(chains * draws, n).T.tolist()}
+out["compare"] = [
+    {"model": name, "rank": int(row["rank"]), "elpd_loo": float(row["elpd_loo"]), "p_loo": float(row["p_loo"]),
+     "elpd_diff": float(row["elpd_diff"]), "se": float(row["se"]), "dse": float(row["dse"])}
+    for name, row in cmp.iterrows()]
+json.dump(out, open("Tests/Fixtures/loo/arviz-loo.json", "w"))
+print(cmp)
