@@ -5,9 +5,10 @@
 ///     onOff_t   = sum_s c_s (h'_s,t - h_s,t) + gamma_promo (promo'_t - promo_t)
 ///     amount_t  = sum_s g_s (h'_s,t - h_s,t) + delta_promo (promo'_t - promo_t)
 ///     revenue_t = sum_s beta_s (h'_s,t - h_s,t) + sum_o beta_o (h'_o,t - h_o,t)
-///                 + elasticity (logPrice'_t - logPrice_t) + lift (promo'_t - promo_t)
+///                 + g(logPrice'_t) - g(logPrice_t) + lift (promo'_t - promo_t)
 ///
-/// with h' the signals of the plan (each channel's `MediaTransform`). Only inputs the plan
+/// with h' the signals of the plan (each channel's `MediaTransform`) and g the price
+/// term (`PriceResponse`; e x under constant elasticity). Only inputs the plan
 /// changes contribute terms, so a one-channel plan's shifts are exactly coefficient x signal
 /// change. Google's own signal is not here: it follows the mediator path.
 public struct PlanShift: Sendable {
@@ -51,9 +52,12 @@ public struct PlanShift: Sendable {
       }
     }
     if let planned = plan.logPrice, let observed = inputs.logPrice, planned != observed,
-      let elasticity = layout.priceElasticity.map({ x[$0] })
+      let price = layout.priceResponse
     {
-      for t in 0..<weeks { revenue[t] += elasticity * (planned[t] - observed[t]) }
+      let theta = layout.priceTheta(x)
+      let plannedTerm = price.logRevenue(at: planned, theta)
+      let observedTerm = price.logRevenue(at: observed, theta)
+      for t in 0..<weeks { revenue[t] += plannedTerm[t] - observedTerm[t] }
     }
     if let planned = plan.promotion, let observed = inputs.promotion, planned != observed,
       let lift = layout.promoLift, let onOffIndex = layout.onoffPromo,

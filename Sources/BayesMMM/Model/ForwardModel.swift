@@ -150,6 +150,14 @@ public struct ForwardModel: Sendable {
         revenueBase[t] += ownedCoefficients[o] * owned[o][t]
       }
     }
+    // A price response that is not a design column enters centred like the media signals.
+    if let price = layout.priceResponse, price.form != .constantElasticity,
+      let logPrice = inputs.logPrice
+    {
+      let term = price.logRevenue(at: logPrice, layout.priceTheta(x))
+      let centre = mean(term, all)
+      for t in 0..<weeks { revenueBase[t] += term[t] - centre }
+    }
     return State(
       parameters: x, socialSignals: social, mediatorSignal: mediator, onOffBase: onOffBase,
       amountBase: amountBase, revenueBase: revenueBase, onOffCoefficients: onOff,

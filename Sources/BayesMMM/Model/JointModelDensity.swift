@@ -16,7 +16,9 @@
 ///    - on/off: eta_t = c_bar + sum_s c_s (h_s,t - mean h_s) + Zm_t . gamma
 ///    - amount (on weeks): mu_m,t = a_bar + sum_s g_s (h_s,t - mean_on h_s) + Zm_on,t . delta
 ///    - revenue: mu_y,t = b_bar + beta_G (h_G,t - mean h_G) + sum_s beta_s (h_s,t - mean h_s)
-///      + sum_o beta_o (h_o,t - mean h_o) + Zy_t . theta
+///      + sum_o beta_o (h_o,t - mean h_o) + Zy_t . theta [+ g(x_t) - mean g], the last term
+///      for a price response other than constant elasticity (`PriceResponse`; a constant
+///      elasticity is a column of Zy)
 /// 4. the likelihood: Bernoulli-logit on/off, normal log amount, Student-t log revenue
 ///    (the CDF at the floor for censored weeks), and the residual sensitivities
 ///    r_t = dlogL / dlinear predictor_t;
@@ -57,6 +59,16 @@ final class JointModelDensity: LogDensity {
   private let revenueEquation: Equation
   /// Most transform parameters of any channel (the rows of `signalSensitivity`).
   private let maxTransformParameters: Int
+  /// The price term when it is not a design column (`PriceResponse`), its parameters'
+  /// indices, theta and one week's dg/dtheta (`priceTheta`, 2 x parameters), and per
+  /// fitted week log price x_t, g(x_t) and dg(x_t)/dtheta_j at `j * T + t`; nil and empty
+  /// without such a term.
+  private let priceResponse: PriceResponse?
+  private let priceIndices: [Int]
+  private let logPrice: UnsafeMutableBufferPointer<Double>
+  private let priceTheta: UnsafeMutableBufferPointer<Double>
+  private let priceTerm: UnsafeMutableBufferPointer<Double>
+  private let priceSensitivity: UnsafeMutableBufferPointer<Double>
   private let priors: [Prior]
   private let studentT: StudentTTerms
 
@@ -148,6 +160,16 @@ final class JointModelDensity: LogDensity {
       }
     }
     transformIndex = indexTable
+
+    let nonlinearPrice = layout.priceResponse.flatMap {
+      $0.form == .constantElasticity ? nil : $0
+    }
+    priceResponse = nonlinearPrice
+    priceIndices = nonlinearPrice == nil ? [] : layout.priceParameters
+    logPrice = .copying(nonlinearPrice == nil ? [] : inputs.logPrice ?? [])
+    priceTheta = .zeros(2 * priceIndices.count)
+    priceTerm = .zeros(nonlinearPrice == nil ? 0 : weeks)
+    priceSensitivity = .zeros(priceIndices.count * weeks)
 
     let channelWeeks = channelCount * weeks
     constrained = .zeros(dimension)
@@ -256,7 +278,8 @@ final class JointModelDensity: LogDensity {
       adstockSecondSensitivity, transformScratch, signal, signalSensitivity, upstream,
       signalMean, signalMeanOn,
       residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
-      pointwiseRevenue, onOffFixed, amountFixed, revenueFixed,
+      pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
+      priceSensitivity,
     ] {
       buffer.deallocate()
     }
@@ -382,7 +405,6 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func revenueLikelihood() -> Double {
     let sigma = constrained[layout.revenueSigma]
-    let googleBeta = constrained[layout.googleEffect]
     let google = socialCount * weeks
     let logSigma = log(sigma)
     fillRevenuePredictor()
@@ -403,6 +425,7 @@ final class JointModelDensity: LogDensity {
     }
     gradientX[layout.revenueSigma] += sigmaGradient
     gradientX[layout.googleEffect] += googleGradient
+    accumulatePriceGradients()
     for c in (socialCount + 1)..<channelCount {
       var sum = 0.0
       for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
@@ -453,6 +476,47 @@ final class JointModelDensity: LogDensity {
       addSignal(
         revenueFixed, channel: c, coefficient: constrained[channelRevenueCoefficient[c]],
         mean: signalMean[c])
+    }
+    addPriceTerm()
+  }
+
+  /// Adds g(x_t) - mean g over the fitted weeks to `revenueFixed` and keeps dg/dtheta per
+  /// week, when the price term is not a design column.
+  @inline(__always)
+  private func addPriceTerm() {
+    guard let priceResponse, fitted > 0, let theta = priceTheta.baseAddress,
+      let sensitivity = priceSensitivity.baseAddress
+    else { return }
+    for (j, index) in priceIndices.enumerated() { theta[j] = constrained[index] }
+    let parameters = priceIndices.count
+    // One week's dg/dtheta lands in the row after theta, then moves to its column.
+    let row = theta + parameters
+    var sum = 0.0
+    for t in 0..<fitted {
+      let value = priceResponse.logRevenue(at: logPrice[t], UnsafePointer(theta), gradient: row)
+      for j in 0..<parameters { sensitivity[j * weeks + t] = row[j] }
+      priceTerm[t] = value
+      sum += value
+    }
+    let mean = sum / Double(fitted)
+    for t in 0..<fitted { revenueFixed[t] += priceTerm[t] - mean }
+  }
+
+  /// Adds sum_t (r_t - mean r) dg_t/dtheta_j to each price parameter's gradient (the mean
+  /// comes from the centring of g).
+  @inline(__always)
+  private func accumulatePriceGradients() {
+    guard priceResponse != nil, fitted > 0 else { return }
+    var residualMean = 0.0
+    for t in 0..<fitted { residualMean += residualRevenue[t] }
+    residualMean /= Double(fitted)
+    for (j, index) in priceIndices.enumerated() {
+      var gradient = 0.0
+      let row = j * weeks
+      for t in 0..<fitted {
+        gradient += (residualRevenue[t] - residualMean) * priceSensitivity[row + t]
+      }
+      gradientX[index] += gradient
     }
   }
 

@@ -18,7 +18,8 @@ extension ModelInputs {
       controls: dataset.controls.map {
         (channel: Channel(name: $0.name, values: $0.values), missing: $0.missing)
       },
-      seasonalityOrder: settings.seasonalityOrder, fitWeeks: fitWeeks)
+      seasonalityOrder: settings.seasonalityOrder, fitWeeks: fitWeeks,
+      priceForm: settings.priceResponse, priceKnots: settings.priceKnots)
     transforms = settings.transforms
   }
 }

@@ -72,6 +72,11 @@ public struct ModelInputs: Sendable {
   public let medianPrice: Double?
   /// log(price_t / median price), uncentred. Length T; nil without a price term.
   public let logPrice: [Double]?
+  /// The price term's form and knots; nil without a price term. Only
+  /// `constantElasticity` is linear in its parameter, and only then is log price a column
+  /// of `revenueDesign`; the other forms enter the revenue equation through
+  /// `PriceResponse.logRevenue`, centred over the fitted weeks like the media signals.
+  public let priceResponse: PriceResponse?
   /// Promotion intensity in [0, 1]. Length T; nil without a promotion term.
   public let promotion: [Double]?
   /// Linear trend on [-0.5, 0.5]. Length T.
@@ -96,7 +101,8 @@ public struct ModelInputs: Sendable {
   public let mediatorDesign: [Double]
   /// Mediator design centred over the on weeks only: `T x Pm` (off rows unused).
   public internal(set) var mediatorDesignOn: [Double]
-  /// Outcome design (trend, season..., log price, promo, controls...), centred: `T x Py`.
+  /// Outcome design (trend, season..., log price under constant elasticity, promo,
+  /// controls...), centred: `T x Py`.
   public let revenueDesign: [Double]
   /// Column counts of the designs.
   public let mediatorDesignColumns: Int
@@ -123,11 +129,13 @@ public struct ModelInputs: Sendable {
   ///   - weekOfYear: ISO week 1 ... 53 per row.
   ///   - controls: extra outcome controls with a missing mask (true = missing).
   ///   - seasonalityOrder: number of Fourier pairs (>= 0).
+  ///   - priceForm, priceKnots: the price term's form and the spline's knot count.
   public init(
     revenue: [Double], floor: Double?, mediator: Channel, social: [Channel], owned: [Channel],
     price: [Double]?, promotion: [Double]?, weekOfYear: [Int],
     controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2,
-    fitWeeks: Int? = nil
+    fitWeeks: Int? = nil, priceForm: PriceResponseForm = .constantElasticity,
+    priceKnots: Int = PriceResponse.defaultKnotCount
   ) {
     let weeks = revenue.count
     self.weeks = weeks
@@ -173,6 +181,10 @@ public struct ModelInputs: Sendable {
     var logPrice: [Double]?
     if let price, let median { logPrice = price.map { log($0 / median) } }
     self.logPrice = logPrice
+    priceResponse = logPrice.map { logPrice in
+      PriceResponse(form: priceForm, logPrices: prefix(logPrice), knotCount: priceKnots)
+    }
+    let priceColumn = priceForm == .constantElasticity ? logPrice : nil
     self.promotion = promotion
     trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
     season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
@@ -183,7 +195,7 @@ public struct ModelInputs: Sendable {
 
     let mediatorColumns = Self.mediatorColumns(trend: trend, season: season, promotion: promotion)
     let revenueColumns =
-      [trend] + season + [logPrice, promotion].compactMap { $0 } + self.controls
+      [trend] + season + [priceColumn, promotion].compactMap { $0 } + self.controls
     mediatorDesignColumns = mediatorColumns.count
     revenueDesignColumns = revenueColumns.count
     let allWeeks = Array(0..<scaleRows)

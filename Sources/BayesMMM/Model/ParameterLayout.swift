@@ -12,13 +12,16 @@
 /// | owned transforms | `adstock_decay_owned.o`, `adstock_peak_delay_owned.o`, `hill_half_saturation_owned.o`, `hill_shape_owned.o` |
 /// | hurdle on/off | `search_onoff_intercept`, `search_onoff_social.s`, `search_onoff_trend`, `search_onoff_season.k`, `search_onoff_promo` |
 /// | hurdle amount | `search_amount_intercept`, `search_amount_social.s`, `search_amount_trend`, `search_amount_season.k`, `search_amount_promo`, `search_amount_sigma` |
-/// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `revenue_sigma` |
+/// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `price_choke_ratio` or `price_demand_slope`, `price_slope_change.k`, `revenue_sigma` |
 ///
 /// `adstock_peak_delay_*` exists only for the channels with delayed adstock (`.s` is then
 /// the channel's own number, so the numbers may have gaps); `search_onoff_promo`,
 /// `search_amount_promo` and `promo_lift` exist only when the model has a promotion term,
-/// `price_elasticity` only when it has a price term (`terms`); the rest of the order is
-/// unchanged when they are left out.
+/// the price parameters only when it has a price term (`terms`), those of its
+/// `PriceResponseForm` alone: `price_elasticity` (a revenue-design coefficient) under
+/// constant elasticity, `price_choke_ratio` under linear demand, `price_demand_slope` and
+/// one `price_slope_change.k` per knot under the monotone spline (these after the
+/// controls, outside the design); the rest of the order is unchanged when they are left out.
 ///
 /// The media channels are `channels`, one `ChannelBlock` each (social in data order, then
 /// the mediator, then owned): the density, the forward model and every counterfactual loop
@@ -58,8 +61,13 @@ public struct ParameterLayout: Sendable, Equatable {
   /// trend, season..., log price and promo if any, controls... (matches
   /// `ModelInputs.revenueDesign`).
   public let revenueDesign: Range<Int>
-  /// Index of `price_elasticity`; nil without a price term.
+  /// Index of `price_elasticity`; nil without a constant-elasticity price term.
   public let priceElasticity: Int?
+  /// The price term (form and knots); nil without a price term.
+  public let priceResponse: PriceResponse?
+  /// Indices of the price term's parameters theta, in `PriceResponse` order; empty without
+  /// a price term.
+  public let priceParameters: [Int]
   /// Index of `promo_lift`; nil without a promotion term.
   public let promoLift: Int?
   /// The `beta_control.c` (the end of the revenue design; empty without controls).
@@ -82,10 +90,13 @@ public struct ParameterLayout: Sendable, Equatable {
   public init(
     socialChannels: [String], ownedChannels: [String], controlNames: [String],
     mediatorName: String, seasonTerms: Int, terms: OptionalTerms = .all,
-    transforms: ChannelTransforms = .geometric
+    transforms: ChannelTransforms = .geometric,
+    priceResponse: PriceResponse? = PriceResponse(form: .constantElasticity, logPrices: [])
   ) {
     self.socialChannels = socialChannels
     self.terms = terms
+    let price = terms.price ? priceResponse : nil
+    self.priceResponse = price
     self.ownedChannels = ownedChannels
     self.controlNames = controlNames
     self.mediatorName = mediatorName
@@ -148,12 +159,25 @@ public struct ParameterLayout: Sendable, Equatable {
     let socialEffect = perChannel("beta_social", .socialEffect, socialChannels, .social)
     let ownedEffect = perChannel("beta_owned", .ownedEffect, ownedChannels, .owned)
     let revenueStart = design("revenue", trend: .revenueTrend, season: .revenueSeasonality)
-    priceElasticity = terms.price ? builder.add("price_elasticity", .priceElasticity) : nil
+    priceElasticity =
+      price?.form == .constantElasticity
+      ? builder.add("price_elasticity", .priceElasticity) : nil
     promoLift = terms.promotion ? builder.add("promo_lift", .promoLift) : nil
     let controlStart = builder.names.count
     _ = perChannel("beta_control", .controlEffect, controlNames, .control)
     controlEffects = controlStart..<builder.names.count
     revenueDesign = revenueStart..<builder.names.count
+    switch price?.form {
+    case nil: priceParameters = []
+    case .constantElasticity: priceParameters = priceElasticity.map { [$0] } ?? []
+    case .linearDemand: priceParameters = [builder.add("price_choke_ratio", .priceChokeRatio)]
+    case .monotoneSpline:
+      priceParameters =
+        [builder.add("price_demand_slope", .priceDemandSlope)]
+        + (price?.knots.indices ?? 0..<0).map {
+          builder.add("price_slope_change.\($0 + 1)", .priceSlopeChange)
+        }
+    }
     revenueSigma = builder.add("revenue_sigma", .revenueSigma)
 
     var blocks: [ChannelBlock] = []
@@ -187,7 +211,8 @@ public struct ParameterLayout: Sendable, Equatable {
     self.init(
       socialChannels: inputs.socialNames, ownedChannels: inputs.ownedNames,
       controlNames: inputs.controlNames, mediatorName: inputs.mediatorName,
-      seasonTerms: inputs.season.count, terms: inputs.terms, transforms: inputs.transforms)
+      seasonTerms: inputs.season.count, terms: inputs.terms, transforms: inputs.transforms,
+      priceResponse: inputs.priceResponse)
   }
 }
 
@@ -200,6 +225,9 @@ extension ParameterLayout {
   public var owned: ArraySlice<ChannelBlock> { channels[(socialChannels.count + 1)...] }
   /// Index of `beta_google`.
   public var googleEffect: Int { mediator.revenueCoefficient }
+  /// The price term's parameters theta at constrained values `x` (layout order); empty
+  /// without a price term.
+  public func priceTheta(_ x: [Double]) -> [Double] { priceParameters.map { x[$0] } }
 }
 
 /// Appends names and their groups in order (the layout's single source of indices).

@@ -12,6 +12,10 @@ public struct ModelSettings: Sendable, Equatable {
   public var adstockWindow: Int = DelayedAdstock.defaultWindow
   /// Per-channel adstock (a channel entry's `adstock`), column name -> form.
   public var channelAdstock: [String: AdstockForm] = [:]
+  /// The price term's form (`price_response`; default constant elasticity, MODEL.md 8).
+  public var priceResponse: PriceResponseForm = .constantElasticity
+  /// Knots K of the monotone spline price response (`price_knots`, 1 ... 8; default 4).
+  public var priceKnots: Int = PriceResponse.defaultKnotCount
 
   public init() {}
 
@@ -22,8 +26,9 @@ public struct ModelSettings: Sendable, Equatable {
       exceptions: channelAdstock.mapValues { MediaTransform(adstock: $0, window: adstockWindow) })
   }
 
-  /// The settings as a priors file's `model` object; the adstock keys only when they are
-  /// not the defaults, so a geometric model's record reads as before.
+  /// The settings as a priors file's `model` object; the adstock and price keys only when
+  /// they are not the defaults, so a geometric, constant-elasticity model's record reads as
+  /// before.
   var json: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       (key: "student_t_nu", value: .number(studentTDegrees)),
@@ -33,6 +38,12 @@ public struct ModelSettings: Sendable, Equatable {
     if adstock != .geometric { members.append((key: "adstock", value: .string(adstock.rawValue))) }
     if adstockWindow != DelayedAdstock.defaultWindow {
       members.append((key: "adstock_window", value: .number(Double(adstockWindow))))
+    }
+    if priceResponse != .constantElasticity {
+      members.append((key: "price_response", value: .string(priceResponse.rawValue)))
+    }
+    if priceKnots != PriceResponse.defaultKnotCount {
+      members.append((key: "price_knots", value: .number(Double(priceKnots))))
     }
     return .object(members)
   }

@@ -27,6 +27,9 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
   case revenueTrend = "revenue_trend"
   case revenueSeasonality = "revenue_seasonality"
   case priceElasticity = "price_elasticity"
+  case priceChokeRatio = "price_choke_ratio"
+  case priceDemandSlope = "price_demand_slope"
+  case priceSlopeChange = "price_slope_change"
   case promoLift = "promo_lift"
   case controlEffect = "control_effect"
   case revenueSigma = "revenue_sigma"
@@ -41,13 +44,18 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
     case positive
     /// Inside (0, L - 1) for the delayed-adstock window L: the peak delay, weeks.
     case delayWindow
+    /// Inside (1, inf): the choke price as a ratio to the median price.
+    case aboveOne
   }
 
   var supportRequirement: SupportRequirement {
     switch self {
     case .adstockDecay: return .unitInterval
     case .adstockPeakDelay: return .delayWindow
-    case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma: return .positive
+    case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma, .priceDemandSlope,
+      .priceSlopeChange:
+      return .positive
+    case .priceChokeRatio: return .aboveOne
     default: return .any
     }
   }
@@ -56,7 +64,7 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
   /// may leave it out, and then only a model without that term can use the file.
   var optionalTerm: ColumnRole? {
     switch self {
-    case .priceElasticity: return .price
+    case .priceElasticity, .priceChokeRatio, .priceDemandSlope, .priceSlopeChange: return .price
     case .promoLift, .searchOnoffPromo, .searchAmountPromo: return .promotion
     default: return nil
     }

@@ -82,6 +82,15 @@ public struct PriorsConfiguration: Sendable {
       try Self.checkSupport(prior, for: group, window: settings.adstockWindow, key: key, fail: fail)
       groupPriors[group] = prior
     }
+    for member in priorMembers {
+      guard let group = ParameterGroup(rawValue: member.key),
+        let form = PriceResponseForm.owning(group), form != settings.priceResponse
+      else { continue }
+      throw fail(
+        "priors.\(member.key)",
+        "a prior of the \(form.rawValue) price response, but model.price_response is "
+          + "\(settings.priceResponse.rawValue) (remove it, or set model.price_response)")
+    }
     for group in ParameterGroup.allCases where groupPriors[group] == nil && !group.isOptional {
       throw fail("priors.\(group.rawValue)", "missing prior")
     }
@@ -240,6 +249,26 @@ public struct PriorsConfiguration: Sendable {
         settings.censorFloor = flag
       case "adstock":
         settings.adstock = try readAdstock(member.value, key: key, fail: fail)
+      case "price_response":
+        let forms = PriceResponseForm.nameList
+        guard let text = member.value.stringValue else {
+          throw fail(key, "expected \(forms), got \(member.value.kindDescription)")
+        }
+        guard let form = PriceResponseForm(rawValue: text) else {
+          throw fail(key, "unknown price response \"\(text)\" (expected \(forms))")
+        }
+        settings.priceResponse = form
+      case "price_knots":
+        let limits = PriceResponse.knotCountLimits
+        guard let count = member.value.numberValue, count == count.rounded(),
+          limits.contains(Int(exactly: count) ?? 0)
+        else {
+          throw fail(
+            key,
+            "must be a whole number from \(limits.lowerBound) to \(limits.upperBound), got "
+              + (member.value.numberValue.map(NumberText.plain) ?? member.value.kindDescription))
+        }
+        settings.priceKnots = Int(count)
       case "adstock_window":
         guard let window = member.value.numberValue else {
           throw fail(key, "expected a number, got \(member.value.kindDescription)")
@@ -256,7 +285,7 @@ public struct PriorsConfiguration: Sendable {
         throw fail(
           key,
           "unknown setting (expected student_t_nu, seasonality_order, censor_floor, adstock, "
-            + "adstock_window)")
+            + "adstock_window, price_response, price_knots)")
       }
     }
     return settings
@@ -282,6 +311,16 @@ public struct PriorsConfiguration: Sendable {
         "the prior's support must lie in (0, \(NumberText.plain(latest))), the weeks of the "
           + "adstock window (use truncated_normal with lower >= 0 and upper <= "
           + "\(NumberText.plain(latest)))")
+    case .aboveOne:
+      switch support {
+      case .lowerBounded(let lower) where lower >= 1: return
+      case .interval(let lower, _) where lower >= 1: return
+      default:
+        throw fail(
+          key,
+          "the prior's support must lie in (1, inf), choke prices above the median price (use "
+            + "truncated_normal with lower >= 1)")
+      }
     case .positive:
       switch support {
       case .positive: return

@@ -152,7 +152,7 @@ extension SyntheticCampaign {
   public func modelInputs(
     scales: OutcomeScales, settings: ModelSettings, floor: Double? = 1.0
   ) -> ModelInputs {
-    ModelInputs(
+    var inputs = ModelInputs(
       revenue: [Double](repeating: scales.revenue, count: weeks),
       floor: settings.censorFloor ? floor : nil,
       mediator: ModelInputs.Channel(
@@ -160,6 +160,9 @@ extension SyntheticCampaign {
       social: zip(socialNames, social).map { ModelInputs.Channel(name: $0, values: $1) },
       owned: zip(ownedNames, owned).map { ModelInputs.Channel(name: $0, values: $1) },
       price: price, promotion: promotion, weekOfYear: weekOfYear,
-      seasonalityOrder: settings.seasonalityOrder)
+      seasonalityOrder: settings.seasonalityOrder, priceForm: settings.priceResponse,
+      priceKnots: settings.priceKnots)
+    inputs.transforms = settings.transforms
+    return inputs
   }
 }

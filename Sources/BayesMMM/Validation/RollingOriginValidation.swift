@@ -123,7 +123,7 @@ public enum RollingOriginValidation {
   ) -> ModelInputs {
     let floor =
       settings.censorFloor ? OutcomeFloor.value(of: Array(dataset.outcome.prefix(weeks))) : nil
-    return ModelInputs(
+    var inputs = ModelInputs(
       revenue: dataset.outcome, floor: floor,
       mediator: ModelInputs.Channel(name: dataset.roles.mediator, values: dataset.mediator),
       social: zip(dataset.socialNames, dataset.social).map { .init(name: $0, values: $1) },
@@ -132,7 +132,10 @@ public enum RollingOriginValidation {
       controls: dataset.controls.map {
         (channel: ModelInputs.Channel(name: $0.name, values: $0.values), missing: $0.missing)
       },
-      seasonalityOrder: settings.seasonalityOrder, fitWeeks: weeks)
+      seasonalityOrder: settings.seasonalityOrder, fitWeeks: weeks,
+      priceForm: settings.priceResponse, priceKnots: settings.priceKnots)
+    inputs.transforms = settings.transforms
+    return inputs
   }
 
   /// Posterior predictive forecasts of log revenue (currency) in `weeks`, one draw of
