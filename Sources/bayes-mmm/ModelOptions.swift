@@ -8,16 +8,22 @@ struct ModelOptions: ParsableArguments {
 
   @OptionGroup var dataOptions: DataOptions
 
-  @Option(name: .long, help: ArgumentHelp(
-    "The priors file (default: \(ModelOptions.bundledPriorsPath), in the current directory or "
-      + "the package the tool was built in).", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The priors file (default: \(ModelOptions.bundledPriorsPath), in the current directory or "
+        + "the package the tool was built in).", valueName: "file"))
   var priors: String?
 
   /// The priors file to read: `--priors` as given, else the bundled default.
-  func resolvedPriorsPath() throws -> String {
-    if let priors { return priors }
-    guard let path = DataOptions.locateBundledFile(Self.bundledPriorsPath) else {
-      throw ModelOptionsError.noPriorsFile
+  func resolvedPriorsPath() throws -> String { try Self.priorsPath(given: priors) }
+
+  /// `given` when there is one, else the bundled file `bundled` (a path relative to the
+  /// package, found from the current directory or the executable).
+  static func priorsPath(given: String?, bundled: String = bundledPriorsPath) throws -> String {
+    if let given { return given }
+    guard let path = DataOptions.locateBundledFile(bundled) else {
+      throw ModelOptionsError.noPriorsFile(bundled)
     }
     return path
   }
@@ -31,10 +37,14 @@ struct ModelOptions: ParsableArguments {
 }
 
 enum ModelOptionsError: Error, CustomStringConvertible {
-  case noPriorsFile
+  /// The bundled priors file (its path relative to the package) was not found.
+  case noPriorsFile(String)
 
   var description: String {
-    "no priors file: \(ModelOptions.bundledPriorsPath) is not in the current directory nor "
-      + "above the bayes-mmm executable; pass --priors FILE"
+    switch self {
+    case .noPriorsFile(let path):
+      return "no priors file: \(path) is not in the current directory nor above the "
+        + "bayes-mmm executable; pass --priors FILE"
+    }
   }
 }

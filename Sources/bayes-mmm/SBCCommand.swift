@@ -103,7 +103,8 @@ struct SBCCommand: ParsableCommand {
 
   func run() throws {
     let passed = try reportingErrors { () -> Bool in
-      let configuration = try PriorsConfiguration(contentsOf: try priorsPath())
+      let configuration = try PriorsConfiguration(
+        contentsOf: try ModelOptions.priorsPath(given: priors))
       let total = sims
       let live = !quiet && isatty(STDERR_FILENO) == 1
       let result = try SimulationBasedCalibration.run(
@@ -119,13 +120,5 @@ struct SBCCommand: ParsableCommand {
       return result.passes
     }
     if !passed { throw ExitCode.failure }
-  }
-
-  private func priorsPath() throws -> String {
-    if let priors { return priors }
-    guard let path = DataOptions.locateBundledFile(ModelOptions.bundledPriorsPath) else {
-      throw ModelOptionsError.noPriorsFile
-    }
-    return path
   }
 }

@@ -12,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
       with flighting, facebook always on, price around 100, promotions, emails and SMS), \
       draws the parameters from the priors (--priors) or reads them from a truth file \
       (--truth: JSON of constrained values by parameter name, such as a truth.json written \
-      earlier), simulates Google spend from the hurdle mediator and revenue from the outcome \
+      earlier; --price-response picks the price form and, without --priors, its example \
+      priors file), simulates Google spend from the hurdle mediator and revenue from the outcome \
       equation with the floor at 1.00, and writes the CSV atomically (an existing CSV only \
       when it is this very simulation; a CSV carries no marker). --truth-out writes the \
       parameters (at the scales a fit of the CSV uses: compare them one to one with \
@@ -43,6 +44,13 @@ struct SimulateCommand: ParsableCommand {
       valueName: "file"))
   var truth: String?
 
+  @Option(
+    name: .customLong("price-response"),
+    help: ArgumentHelp(
+      "Simulate with this price response; without --priors, its example priors file "
+        + "(priors/<form>.json) supplies the priors.", valueName: "form"))
+  var priceResponse: PriceResponseForm?
+
   @Option(name: .long, help: ArgumentHelp("The CSV file to write.", valueName: "file"))
   var out: String
 
@@ -71,7 +79,14 @@ struct SimulateCommand: ParsableCommand {
         try OutputOwnership.checkFile(
           truthOut, as: .truthJSON, newContent: Data(), option: "--truth-out")
       }
-      let base = try PriorsConfiguration(contentsOf: try priorsPath())
+      let priorsFile = try priorsPath()
+      let base = try PriorsConfiguration(contentsOf: priorsFile)
+      if let priceResponse, base.settings.priceResponse != priceResponse {
+        throw ValidationError(
+          "--price-response \(priceResponse.rawValue) disagrees with \(priorsFile), whose "
+            + "model.price_response is \(base.settings.priceResponse.rawValue); give a priors "
+            + "file of that form, or leave out --priors to use \(priceResponse.examplePriorsPath).")
+      }
       let truthFile = try truth.map { path throws(SimulationError) in
         try TruthFile(contentsOf: path)
       }
@@ -115,10 +130,9 @@ struct SimulateCommand: ParsableCommand {
   }
 
   private func priorsPath() throws -> String {
-    if let priors { return priors }
-    guard let path = DataOptions.locateBundledFile(ModelOptions.bundledPriorsPath) else {
-      throw ModelOptionsError.noPriorsFile
-    }
-    return path
+    try ModelOptions.priorsPath(
+      given: priors, bundled: priceResponse?.examplePriorsPath ?? ModelOptions.bundledPriorsPath)
   }
 }
+
+extension PriceResponseForm: ExpressibleByArgument {}

@@ -87,7 +87,7 @@ public struct EffectCalculator: Sendable {
     let whatIf = WhatIfEffects(
       scenarios: scenarios, mediatorSignal: state.mediatorSignal,
       googleCoefficient: state.mediatorCoefficient,
-      priceElasticity: layout.priceElasticity.map { x[$0] },
+      price: PriceScenario(model: forward.model, state: state),
       promoLift: layout.promoLift.map { x[$0] })
     return DrawEffects(mediation: mediation, whatIf: whatIf)
   }

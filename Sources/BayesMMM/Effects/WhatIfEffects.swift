@@ -14,7 +14,8 @@ public struct WhatIfEffects: Sendable, Equatable {
   public let googleEffect: Double
   /// `googleEffect` per currency of observed Google spend (NaN when there is none).
   public let googleReturnOnSpend: Double
-  /// sum_t y_t (0.9^e - 1) and sum_t y_t (1.1^e - 1), currency; e the price elasticity.
+  /// Revenue change at every price 10% lower / higher (`PriceScenario.revenueChange`;
+  /// sum_t y_t (0.9^e - 1) under a constant elasticity e), currency.
   public let revenueChangePriceMinus10: Double?
   public let revenueChangePricePlus10: Double?
   /// exp(promo_lift) - 1, a fraction.
@@ -25,11 +26,12 @@ public struct WhatIfEffects: Sendable, Equatable {
 
   /// - Parameters:
   ///   - mediatorSignal: observed Hill(Adstock(Google)), length T.
-  ///   - googleCoefficient, priceElasticity, promoLift: the draw's beta_google, e and
-  ///     promo_lift (log scale); nil for a term the model does not have.
+  ///   - googleCoefficient, promoLift: the draw's beta_google and promo_lift (log scale);
+  ///     nil for a term the model does not have.
+  ///   - price: the draw's price what-if; nil without a price term.
   public init(
     scenarios: EffectScenarios, mediatorSignal: [Double], googleCoefficient: Double,
-    priceElasticity: Double?, promoLift: Double?
+    price: PriceScenario?, promoLift: Double?
   ) {
     let revenue = scenarios.observedRevenue
     // expm1 keeps small effects exact where 1 - exp(x) would cancel.
@@ -40,9 +42,8 @@ public struct WhatIfEffects: Sendable, Equatable {
     googleEffect = google
     googleReturnOnSpend =
       scenarios.googleTotalSpend > 0 ? google / scenarios.googleTotalSpend : .nan
-    let total = scenarios.totalObservedRevenue
-    revenueChangePriceMinus10 = priceElasticity.map { total * expm1($0 * log(0.9)) }
-    revenueChangePricePlus10 = priceElasticity.map { total * expm1($0 * log(1.1)) }
+    revenueChangePriceMinus10 = price?.revenueChange(priceChange: -0.1)
+    revenueChangePricePlus10 = price?.revenueChange(priceChange: 0.1)
     if let promoLift, let promotion = scenarios.promotion {
       var promo = 0.0
       for t in revenue.indices { promo -= revenue[t] * expm1(-promoLift * promotion[t]) }

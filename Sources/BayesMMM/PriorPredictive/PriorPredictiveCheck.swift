@@ -197,7 +197,8 @@ public struct PriorPredictiveCheck: Sendable {
     if let elasticity = draws.priceElasticity {
       implied.append(
         ImpliedQuantity(
-          key: "price_elasticity", label: "price elasticity (d log revenue / d log price)",
+          key: "price_elasticity",
+          label: "price elasticity at the median price (d log revenue / d log price)",
           distribution: Distribution(elasticity)))
     }
     if let lift = draws.promotionLift {

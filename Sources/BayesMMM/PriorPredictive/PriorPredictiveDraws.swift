@@ -27,7 +27,8 @@ public struct PriorPredictiveDraws: Sendable {
   public let mediatorSpend: [[Double]]
   /// Share of weeks with zero simulated Google spend, per draw, in [0, 1].
   public let mediatorZeroShare: [Double]
-  /// d log revenue / d log price, per draw (the parameter itself); nil without a price term.
+  /// d log revenue / d log price at the median price, per draw (`PriceResponse.elasticity`:
+  /// the parameter itself under constant elasticity); nil without a price term.
   public let priceElasticity: [Double]?
   /// exp(promo_lift) - 1 per draw: the relative revenue change in a promotion week; nil
   /// without a promotion term.

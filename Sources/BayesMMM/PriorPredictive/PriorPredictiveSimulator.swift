@@ -57,7 +57,9 @@ public enum PriorPredictiveSimulator {
       parameterNames: layout.names, socialNames: inputs.socialNames, parameters: parameters,
       logRevenue: logRevenue, revenue: revenue, mediatorSpend: mediator,
       mediatorZeroShare: mediator.map { Double($0.filter { $0 == 0 }.count) / weeks },
-      priceElasticity: layout.priceElasticity.map { index in parameters.map { $0[index] } },
+      priceElasticity: layout.priceResponse.map { response in
+        parameters.map { response.elasticity(at: 0, layout.priceTheta($0)) }
+      },
       promotionLift: layout.promoLift.map { index in parameters.map { expm1($0[index]) } },
       totalEffectShare: shares)
   }

@@ -327,14 +327,27 @@ public enum HTMLReport {
   {
     var parts: [String] = []
     var text: [String] = []
-    if let elasticity = run.draws.column(named: "price_elasticity")?.flatMap({ $0 }),
-      let prices = prepared.dataset.price,
-      let response = PriceResponse(
-        elasticity: elasticity, prices: prices,
-        totalRevenue: prepared.dataset.outcome.reduce(0, +))
+    let model = prepared.model
+    let forward = ForwardModel(model: model)
+    if let prices = prepared.dataset.price, let rows = run.draws.parameterRows(model.layout.names),
+      let response = PriceResponseChart(
+        prices: prices,
+        scenarios: rows.compactMap {
+          PriceScenario(model: model, state: forward.state(parameters: $0))
+        })
     {
       parts.append(response.plot().render())
       text.append(response.rangeNote)
+    }
+    if let analysis = summary.price?.analysis {
+      if let choke = analysis.chokePrice {
+        text.append(
+          "Decision boundary: demand stops at the choke price "
+            + "\(ReportNumber.general(choke.median)) (90% "
+            + ReportNumber.interval(choke.lower90, choke.upper90, ReportNumber.general)
+            + "); weeks priced there or above sell nothing.")
+      }
+      text.append(RunSummary.peakSentence(analysis))
     }
     if let lift = run.draws.column(named: "promo_lift")?.flatMap({ $0 }).map({ exp($0) - 1 }) {
       let histogram = Histogram(

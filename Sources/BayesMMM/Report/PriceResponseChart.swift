@@ -5,11 +5,13 @@
 #endif
 
 /// Revenue change over the window when every week's price moves by a common fraction c,
-/// for c inside the range the data observed, per posterior draw of the price elasticity e:
-/// total revenue x ((1 + c)^e - 1), currency.
+/// for c inside the range the data observed, per posterior draw (`PriceScenario`, any
+/// price form; under a constant elasticity e, about total revenue x ((1 + c)^e - 1)),
+/// currency.
 ///
 /// ```swift
-/// if let response = PriceResponse(elasticity: draws, prices: data.price, totalRevenue: total) {
+/// let scenarios = draws.compactMap { PriceScenario(model: model, state: forward.state(parameters: $0)) }
+/// if let response = PriceResponseChart(prices: data.price!, scenarios: scenarios) {
 ///   svg = response.plot().render()
 /// }
 /// ```
@@ -17,8 +19,9 @@
 /// The observed range is that of the prices relative to their median: c runs from
 /// min / median - 1 to max / median - 1 (e.g. -12% to +14%), so the chart does not
 /// extrapolate beyond price levels the data contain; the chart's title says so. There is
-/// no response (nil) without a positive finite price or when prices never vary.
-struct PriceResponse {
+/// no response (nil) without a positive finite price, when prices never vary, or without
+/// draws.
+struct PriceResponseChart {
   /// Median of the observed prices, currency.
   let medianPrice: Double
   /// Lowest and highest observed price relative to the median, minus 1 (fractions).
@@ -31,7 +34,8 @@ struct PriceResponse {
   let lower90: [Double]
   let upper90: [Double]
 
-  init?(elasticity: [Double], prices: [Double], totalRevenue: Double, points: Int = 17) {
+  /// - Parameter revenueChange: the draws' revenue changes (currency) at a price change c.
+  init?(prices: [Double], points: Int = 17, revenueChange: (Double) -> [Double]) {
     let positive = prices.filter { $0.isFinite && $0 > 0 }
     guard let lowest = positive.min(), let highest = positive.max(), highest > lowest,
       points > 1
@@ -40,16 +44,22 @@ struct PriceResponse {
     let observed = (lower: lowest / middle - 1, upper: highest / middle - 1)
     let span = observed.upper - observed.lower
     let grid = (0..<points).map { observed.lower + span * Double($0) / Double(points - 1) }
+    // An overflowed draw (wide priors) is left out, as in the summary's statistics.
+    let curves = grid.map { revenueChange($0).filter(\.isFinite) }
+    guard curves.allSatisfy({ !$0.isEmpty }) else { return nil }
     medianPrice = middle
     observedChange = observed
     changes = grid
-    // An overflowed draw (wide priors) is left out, as in the summary's statistics.
-    let curves = grid.map { change in
-      elasticity.map { totalRevenue * (pow(1 + change, $0) - 1) }.filter(\.isFinite)
-    }
     median = curves.map { Diagnostics.quantile($0, probability: 0.5) }
     lower90 = curves.map { Diagnostics.quantile($0, probability: 0.05) }
     upper90 = curves.map { Diagnostics.quantile($0, probability: 0.95) }
+  }
+
+  /// The chart of the draws' `PriceScenario`s.
+  init?(prices: [Double], scenarios: [PriceScenario], points: Int = 17) {
+    self.init(prices: prices, points: points) { change in
+      scenarios.map { $0.revenueChange(priceChange: change) }
+    }
   }
 
   /// The chart: x is the price change in percent over exactly the observed range.

@@ -118,7 +118,8 @@ public struct SimulatedDataset: Sendable {
   }
 
   /// truth.json: seed, weeks, model settings, the data's scales, the parameters at those
-  /// scales, derived quantities (promotion lift as a share), and `effects` as given (the
+  /// scales, derived quantities (the revenue elasticity at the median price, promotion
+  /// lift as a share), and `effects` as given (the
   /// true direct, indirect and total effects per social channel).
   public func truthDocument(effects: JSONValue) -> JSONValue {
     let layout = model.layout
@@ -134,7 +135,12 @@ public struct SimulatedDataset: Sendable {
       "parameters": .object(parameters),
       "derived": .object(
         [
-          layout.priceElasticity.map { (key: "price_elasticity", value: .number(truth[$0])) },
+          layout.priceResponse.map {
+            (
+              key: "price_elasticity",
+              value: .number($0.elasticity(at: 0, layout.priceTheta(truth)))
+            )
+          },
           layout.promoLift.map { (key: "promo_lift_share", value: .number(expm1(truth[$0]))) },
         ].compactMap { $0 }),
       "effects": effects,

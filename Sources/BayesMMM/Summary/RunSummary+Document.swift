@@ -173,22 +173,65 @@ extension RunSummary {
   /// The price section; only for a model with a price term.
   private func appendPrice(_ price: PriceSummary, to document: inout SummaryDocument) {
     document.append(.heading("Price", level: 2))
+    let form = price.form.map { " Form: \($0.rawValue) (MODEL.md 8)." } ?? ""
     document.append(
       .paragraph(
         "Elasticity: d log revenue / d log price (-1.5: 1% dearer, 1.5% less revenue). Revenue "
-          + "changes: every week's price 10% lower or higher, over the window, currency."))
-    document.append(
-      .table(
-        leverTable([
-          ("elasticity", price.elasticity, ReportNumber.general),
-          ("revenue change, price -10%", price.revenueChangeMinus10, ReportNumber.currency),
-          ("revenue change, price +10%", price.revenueChangePlus10, ReportNumber.currency),
-        ])))
+          + "changes: every week's price 10% lower or higher, over the window, currency." + form))
+    var rows: [(label: String, statistics: PosteriorStatistics?, format: (Double?) -> String)] =
+      []
+    if let analysis = price.analysis {
+      for point in analysis.elasticityAcrossRange {
+        let where_ = point.label == "median" ? "the median" : "the \(point.label) observed"
+        // Past the choke there is no demand; the smoothed form's slope there is steep, not
+        // an elasticity anyone faces.
+        let past = analysis.chokePrice.map { point.price >= $0.median } ?? false
+        rows.append(
+          (
+            "elasticity at \(where_) price \(ReportNumber.general(point.price))"
+              + (past ? " (past the choke)" : ""), point.elasticity, ReportNumber.general
+          ))
+      }
+      if let choke = analysis.chokePrice {
+        rows.append(("choke price (no demand at or above)", choke, ReportNumber.general))
+      }
+    } else {
+      rows.append(("elasticity", price.elasticity, ReportNumber.general))
+    }
+    rows.append(("revenue change, price -10%", price.revenueChangeMinus10, ReportNumber.currency))
+    rows.append(("revenue change, price +10%", price.revenueChangePlus10, ReportNumber.currency))
+    document.append(.table(leverTable(rows)))
+    if let analysis = price.analysis {
+      document.append(.paragraph(Self.peakSentence(analysis)))
+    }
+  }
+
+  /// Where revenue peaks in price, in words: the share of draws below, inside and above
+  /// the observed range, and the peak price when draws peak inside.
+  static func peakSentence(_ analysis: PriceAnalysis) -> String {
+    let peak = analysis.revenueMaximisingPrice
+    let range =
+      ReportNumber.general(analysis.observedRange.lowerBound) + " to "
+      + ReportNumber.general(analysis.observedRange.upperBound)
+    var parts: [String] = []
+    if peak.belowShare > 0 {
+      parts.append("below the lowest observed price in \(ReportNumber.percent(peak.belowShare))")
+    }
+    if let inside = peak.insidePrice {
+      parts.append(
+        "inside, at " + ReportNumber.general(inside.median) + " (90% "
+          + ReportNumber.interval(inside.lower90, inside.upper90, ReportNumber.general) + "), in "
+          + ReportNumber.percent(peak.insideShare))
+    }
+    if peak.aboveShare > 0 {
+      parts.append("above the highest observed price in \(ReportNumber.percent(peak.aboveShare))")
+    }
+    return "Revenue-maximising price (of the price term, over the observed prices \(range)): "
+      + parts.joined(separator: "; ") + " of draws."
   }
 
   /// The promotion section; only for a model with a promotion term.
-  private func appendPromotion(_ promotion: PromotionSummary, to document: inout SummaryDocument)
-  {
+  private func appendPromotion(_ promotion: PromotionSummary, to document: inout SummaryDocument) {
     document.append(.heading("Promotion", level: 2))
     document.append(
       .paragraph(

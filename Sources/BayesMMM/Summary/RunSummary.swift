@@ -28,7 +28,7 @@ public struct RunSummary: Sendable {
   public let parameters: [ParameterSummary]
   /// One row per social channel x contrast x effect; empty without effect columns.
   public let effects: [EffectSummary]
-  /// Nil when the model has no price term (no `price_elasticity` column).
+  /// Nil when the model has no price term.
   public let price: PriceSummary?
   /// Nil when the model has no promotion term (no `promo_lift` column).
   public let promotion: PromotionSummary?
@@ -63,7 +63,7 @@ public struct RunSummary: Sendable {
     effects = EffectSummary.rows(
       draws: run.draws, socialNames: run.socialNames, record: run.effects,
       observedSpend: prepared?.dataset.social)
-    price = PriceSummary(draws: run.draws)
+    price = PriceSummary(draws: run.draws, model: prepared?.model)
     promotion = PromotionSummary(draws: run.draws)
     google = GoogleSummary(draws: run.draws, record: run.effects)
     fit = prepared.flatMap { FitSummary.compute(prepared: $0, draws: run.draws, seed: run.seed) }

@@ -127,8 +127,11 @@ final class ReportLayoutTests: XCTestCase {
 
   func testPriceChartCoversOnlyTheObservedPriceRange() throws {
     let prices = [87.56, 99.49, 113.38, 95, 104]
+    // A constant elasticity e: the change at c is total x ((1 + c)^e - 1) per draw.
     let response = try XCTUnwrap(
-      PriceResponse(elasticity: [-13, -12, -14, -11], prices: prices, totalRevenue: 5e6))
+      PriceResponseChart(prices: prices) { change in
+        [-13.0, -12, -14, -11].map { 5e6 * (pow(1 + change, $0) - 1) }
+      })
     XCTAssertEqual(response.medianPrice, 99.49)
     XCTAssertEqual(response.observedChange.lower, 87.56 / 99.49 - 1, accuracy: 1e-12)
     XCTAssertEqual(response.observedChange.upper, 113.38 / 99.49 - 1, accuracy: 1e-12)
@@ -146,9 +149,11 @@ final class ReportLayoutTests: XCTestCase {
   }
 
   func testPriceChartIsLeftOutWhenPricesNeverVary() {
-    XCTAssertNil(PriceResponse(elasticity: [-1], prices: [10, 10, 10], totalRevenue: 100))
-    XCTAssertNil(PriceResponse(elasticity: [-1], prices: [], totalRevenue: 100))
-    XCTAssertNil(PriceResponse(elasticity: [-1], prices: [.nan, 0], totalRevenue: 100))
+    let change: (Double) -> [Double] = { [100 * (pow(1 + $0, -1) - 1)] }
+    XCTAssertNil(PriceResponseChart(prices: [10, 10, 10], revenueChange: change))
+    XCTAssertNil(PriceResponseChart(prices: [], revenueChange: change))
+    XCTAssertNil(PriceResponseChart(prices: [.nan, 0], revenueChange: change))
+    XCTAssertNil(PriceResponseChart(prices: [9, 11], revenueChange: { _ in [.nan] }))
   }
 
   func testCausalDiagramDrawsOnlyTheTermsTheModelHas() {
