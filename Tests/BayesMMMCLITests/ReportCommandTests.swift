@@ -28,14 +28,18 @@ final class ReportCommandTests: XCTestCase {
     ) {
       counts[name, default: 0] += 1
       if let id = attributes["id"] { ids.append(id) }
-      for key in ["src", "href", "xlink:href"] { if let value = attributes[key] { references.append(value) } }
+      for key in ["src", "href", "xlink:href"] {
+        if let value = attributes[key] { references.append(value) }
+      }
       if name == "title" {
         inTitle = true
         text = ""
       }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inTitle { text += string } }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      if inTitle { text += string }
+    }
 
     func parser(
       _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
@@ -66,8 +70,11 @@ final class ReportCommandTests: XCTestCase {
 
     XCTAssertEqual(inspector.counts["script"] ?? 0, 0)
     XCTAssertEqual(inspector.references, [], "no external or internal resource references")
-    XCTAssertFalse(html.contains("http://") && html.replacingOccurrences(
-      of: "http://www.w3.org/", with: "").contains("http://"))
+    XCTAssertFalse(
+      html.contains("http://")
+        && html.replacingOccurrences(
+          of: "http://www.w3.org/", with: ""
+        ).contains("http://"))
     XCTAssertFalse(html.contains("https://"))
     for id in [
       "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior", "effects",
@@ -79,7 +86,7 @@ final class ReportCommandTests: XCTestCase {
       "Causal diagram", "Weekly revenue: observed and posterior predictive",
       "Residuals over time (log revenue minus posterior median)", "Residuals against price",
       "Residuals against promotions", "Distribution of weekly log revenue: observed vs replicated",
-      "price_elasticity", "promo_lift", "beta_google",
+      "price_choke_margin", "promo_lift", "beta_google",
       "Effects on revenue over the window: observed spend vs switched off",
       "Effects on revenue over the window: +10% of observed spend vs observed",
       "instagram_spend: revenue vs spend (0-2x observed)",
@@ -96,10 +103,13 @@ final class ReportCommandTests: XCTestCase {
 
   func testMissingRunFolderIsAnErrorNamingIt() throws {
     let missing = folder.appendingPathComponent("nowhere").path
-    let result = try CLI.run(["report", "--run", missing, "--out", folder.appendingPathComponent("r.html").path])
+    let result = try CLI.run([
+      "report", "--run", missing, "--out", folder.appendingPathComponent("r.html").path,
+    ])
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.stderr.hasPrefix("error: "), result.stderr)
     XCTAssertTrue(result.stderr.contains(missing), result.stderr)
-    XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
+    XCTAssertFalse(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
   }
 }

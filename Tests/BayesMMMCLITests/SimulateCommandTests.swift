@@ -33,7 +33,7 @@ final class SimulateCommandTests: XCTestCase {
         as? [String: Any])
     let parameters = try XCTUnwrap(document["parameters"] as? [String: Double])
     XCTAssertEqual(parameters.count, 60)
-    XCTAssertNotNil(parameters["price_elasticity"])
+    XCTAssertNotNil(parameters["price_choke_margin"])
     XCTAssertNotNil(document["scales"] as? [String: Double])
     XCTAssertNotNil(document["effects"])
 

@@ -42,12 +42,16 @@ public struct JointModel: LogDensityFactory {
 }
 
 extension JointModel {
-  /// The model for `inputs` under a priors file (its overrides resolved, its nu used).
+  /// The model for `inputs` under a priors file (its overrides resolved, its nu used, its
+  /// price form: inputs built for another form get that form's price term, so a model
+  /// never fits a price form its priors file did not choose).
   public init(inputs: ModelInputs, configuration: PriorsConfiguration) throws {
+    let settings = configuration.settings
+    let inputs = inputs.withPriceForm(settings.priceResponse, knots: settings.priceKnots)
     let layout = ParameterLayout(inputs: inputs)
     self.init(
       inputs: inputs, priors: try configuration.resolve(for: layout),
-      studentTDegrees: configuration.settings.studentTDegrees)
+      studentTDegrees: settings.studentTDegrees)
   }
 }
 

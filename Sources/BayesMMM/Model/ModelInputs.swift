@@ -76,7 +76,7 @@ public struct ModelInputs: Sendable {
   /// `constantElasticity` is linear in its parameter, and only then is log price a column
   /// of `revenueDesign`; the other forms enter the revenue equation through
   /// `PriceResponse.logRevenue`, centred over the fitted weeks like the media signals.
-  public let priceResponse: PriceResponse?
+  public internal(set) var priceResponse: PriceResponse?
   /// Promotion intensity in [0, 1]. Length T; nil without a promotion term.
   public let promotion: [Double]?
   /// Linear trend on [-0.5, 0.5]. Length T.
@@ -103,10 +103,10 @@ public struct ModelInputs: Sendable {
   public internal(set) var mediatorDesignOn: [Double]
   /// Outcome design (trend, season..., log price under constant elasticity, promo,
   /// controls...), centred: `T x Py`.
-  public let revenueDesign: [Double]
+  public internal(set) var revenueDesign: [Double]
   /// Column counts of the designs.
   public let mediatorDesignColumns: Int
-  public let revenueDesignColumns: Int
+  public internal(set) var revenueDesignColumns: Int
 
   /// A week's raw inputs for building `ModelInputs` from plain arrays.
   public struct Channel: Sendable {
@@ -184,7 +184,6 @@ public struct ModelInputs: Sendable {
     priceResponse = logPrice.map { logPrice in
       PriceResponse(form: priceForm, logPrices: prefix(logPrice), knotCount: priceKnots)
     }
-    let priceColumn = priceForm == .constantElasticity ? logPrice : nil
     self.promotion = promotion
     trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
     season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
@@ -194,8 +193,9 @@ public struct ModelInputs: Sendable {
     }
 
     let mediatorColumns = Self.mediatorColumns(trend: trend, season: season, promotion: promotion)
-    let revenueColumns =
-      [trend] + season + [priceColumn, promotion].compactMap { $0 } + self.controls
+    let revenueColumns = Self.revenueColumns(
+      trend: trend, season: season, logPrice: logPrice, form: priceForm, promotion: promotion,
+      controls: self.controls)
     mediatorDesignColumns = mediatorColumns.count
     revenueDesignColumns = revenueColumns.count
     let allWeeks = Array(0..<scaleRows)
@@ -211,6 +211,36 @@ public struct ModelInputs: Sendable {
     -> [[Double]]
   {
     [trend] + season + (promotion.map { [$0] } ?? [])
+  }
+
+  /// The revenue design's columns: trend, season..., log price (constant elasticity only),
+  /// promotion (when there is one), controls...
+  static func revenueColumns(
+    trend: [Double], season: [[Double]], logPrice: [Double]?, form: PriceResponseForm,
+    promotion: [Double]?, controls: [[Double]]
+  ) -> [[Double]] {
+    let priceColumn = form == .constantElasticity ? logPrice : nil
+    return [trend] + season + [priceColumn, promotion].compactMap { $0 } + controls
+  }
+
+  /// The same inputs with the price term of another form (and knot count): the price
+  /// response and the revenue design, which holds log price only under constant elasticity,
+  /// are rebuilt; everything else is unchanged. Self when nothing changes.
+  public func withPriceForm(_ form: PriceResponseForm, knots: Int) -> ModelInputs {
+    guard let logPrice,
+      priceResponse
+        != PriceResponse(
+          form: form, logPrices: Array(logPrice.prefix(centringWeeks)), knotCount: knots)
+    else { return self }
+    var inputs = self
+    inputs.priceResponse = PriceResponse(
+      form: form, logPrices: Array(logPrice.prefix(centringWeeks)), knotCount: knots)
+    let columns = Self.revenueColumns(
+      trend: trend, season: season, logPrice: logPrice, form: form, promotion: promotion,
+      controls: controls)
+    inputs.revenueDesignColumns = columns.count
+    inputs.revenueDesign = Self.centredDesign(columns, over: Array(0..<centringWeeks))
+    return inputs
   }
 
   /// Mean over the non-zero entries (1 when there are none, so scaling is a no-op).

@@ -12,14 +12,14 @@
 /// | owned transforms | `adstock_decay_owned.o`, `adstock_peak_delay_owned.o`, `hill_half_saturation_owned.o`, `hill_shape_owned.o` |
 /// | hurdle on/off | `search_onoff_intercept`, `search_onoff_social.s`, `search_onoff_trend`, `search_onoff_season.k`, `search_onoff_promo` |
 /// | hurdle amount | `search_amount_intercept`, `search_amount_social.s`, `search_amount_trend`, `search_amount_season.k`, `search_amount_promo`, `search_amount_sigma` |
-/// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `price_choke_ratio` or `price_demand_slope`, `price_slope_change.k`, `revenue_sigma` |
+/// | outcome | `revenue_intercept`, `beta_google`, `beta_social.s`, `beta_owned.o`, `revenue_trend`, `revenue_season.k`, `price_elasticity`, `promo_lift`, `beta_control.c`, `price_choke_margin` or `price_demand_slope`, `price_slope_change.k`, `revenue_sigma` |
 ///
 /// `adstock_peak_delay_*` exists only for the channels with delayed adstock (`.s` is then
 /// the channel's own number, so the numbers may have gaps); `search_onoff_promo`,
 /// `search_amount_promo` and `promo_lift` exist only when the model has a promotion term,
 /// the price parameters only when it has a price term (`terms`), those of its
 /// `PriceResponseForm` alone: `price_elasticity` (a revenue-design coefficient) under
-/// constant elasticity, `price_choke_ratio` under linear demand, `price_demand_slope` and
+/// constant elasticity, `price_choke_margin` under linear demand, `price_demand_slope` and
 /// one `price_slope_change.k` per knot under the monotone spline (these after the
 /// controls, outside the design); the rest of the order is unchanged when they are left out.
 ///
@@ -170,7 +170,7 @@ public struct ParameterLayout: Sendable, Equatable {
     switch price?.form {
     case nil: priceParameters = []
     case .constantElasticity: priceParameters = priceElasticity.map { [$0] } ?? []
-    case .linearDemand: priceParameters = [builder.add("price_choke_ratio", .priceChokeRatio)]
+    case .linearDemand: priceParameters = [builder.add("price_choke_margin", .priceChokeMargin)]
     case .monotoneSpline:
       priceParameters =
         [builder.add("price_demand_slope", .priceDemandSlope)]

@@ -47,7 +47,7 @@ public struct PriceAnalysis: Sendable, Equatable {
   public let elasticityAtMedian: PosteriorStatistics
   /// At the lowest, 25%, median, 75% and highest observed price.
   public let elasticityAcrossRange: [ElasticityAt]
-  /// r x median price under `linearDemand`, currency; nil for the other forms.
+  /// (1 + c) x median price under `linearDemand`, currency; nil for the other forms.
   public let chokePrice: PosteriorStatistics?
   public let revenueMaximisingPrice: Peak
 
@@ -80,7 +80,7 @@ public struct PriceAnalysis: Sendable, Equatable {
     }
     chokePrice =
       response.form == .linearDemand
-      ? PosteriorStatistics(draws: theta.map { median * $0[0] }) : nil
+      ? PosteriorStatistics(draws: theta.map { median * (1 + $0[0]) }) : nil
     revenueMaximisingPrice = Self.peak(
       response: response, theta: theta, range: lowest...highest, median: median)
   }

@@ -10,14 +10,15 @@
 ///
 /// ```swift
 /// let response = PriceResponse(form: .linearDemand, logPrices: inputs.logPrice!)
-/// response.logRevenue(at: log(1.05), [1.25])    // log revenue change at +5% price
-/// response.elasticity(at: 0, [1.25])            // 1 - 1 / (1.25 - 1) = -3
+/// response.logRevenue(at: log(1.05), [0.25])    // log revenue change at +5% price
+/// response.elasticity(at: 0, [0.25])            // 1 - 1 / 0.25 = -3
 /// ```
 ///
 /// The forms (`PriceResponseForm`), with theta in layout order:
 /// - `constantElasticity`, theta = (e): g = e x; g' = e.
-/// - `linearDemand`, theta = (r), r > 1 the choke price over the median price: demand share
-///   z = 1 - (e^x - 1) / (r - 1), g = x + log m(z) with m(z) = log(1 + e^(k z)) / k, a
+/// - `linearDemand`, theta = (c), c > 0 the choke margin (choke price = (1 + c) x median
+///   price): demand share z = 1 - (e^x - 1) / c, g = x + log m(z) with
+///   m(z) = log(1 + e^(k z)) / k, a
 ///   smooth max(z, 0) of sharpness k = `chokeSharpness` (m(z) - max(z, 0) is at most
 ///   log(2) / k = 0.014 of the median week's demand, at the choke). Past the choke, log m(z)
 ///   = k z - log k: revenue keeps falling steeply but stays finite, so the density and its
@@ -83,9 +84,9 @@ public struct PriceResponse: Sendable, Equatable {
     case .constantElasticity:
       return theta[0]
     case .linearDemand:
-      let r = theta[0]
-      let z = 1 - expm1(x) / (r - 1)
-      return 1 - Self.logSmoothMaxSlope(z) * exp(x) / (r - 1)
+      let margin = theta[0]
+      let z = 1 - expm1(x) / margin
+      return 1 - Self.logSmoothMaxSlope(z) * exp(x) / margin
     case .monotoneSpline:
       var slope = 1 - theta[0]
       for (k, knot) in knots.enumerated() {
@@ -106,7 +107,7 @@ public struct PriceResponse: Sendable, Equatable {
       gradient?[0] = x
       return theta[0] * x
     case .linearDemand:
-      let margin = theta[0] - 1
+      let margin = theta[0]
       let change = expm1(x)
       let z = 1 - change / margin
       if let gradient {

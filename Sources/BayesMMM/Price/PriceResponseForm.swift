@@ -6,11 +6,11 @@ import Foundation
 /// | form | log-revenue term g(x) | parameters |
 /// | --- | --- | --- |
 /// | `constant_elasticity` | e x | `price_elasticity` e (real) |
-/// | `linear_demand` | x + log(max(1 - (e^x - 1) / (r - 1), 0)), the max smoothed | `price_choke_ratio` r > 1 |
+/// | `linear_demand` | x + log(max(1 - (e^x - 1) / c, 0)), the max smoothed | `price_choke_margin` c > 0 |
 /// | `monotone_spline` | (1 - b) x - sum_k w_k H(x - kappa_k) | `price_demand_slope` b >= 0, `price_slope_change.k` w_k >= 0 |
 ///
 /// `linear_demand` is revenue = price x demand with demand falling linearly to zero at the
-/// choke price r x median price. `monotone_spline` is a decreasing demand curve whose
+/// choke price (1 + c) x median price. `monotone_spline` is a decreasing demand curve whose
 /// elasticity can only grow in magnitude as price rises (log demand concave in log price),
 /// with slope changes at K knots (`PriceResponse`).
 public enum PriceResponseForm: String, CaseIterable, Sendable, Hashable {
@@ -23,7 +23,7 @@ public enum PriceResponseForm: String, CaseIterable, Sendable, Hashable {
   public var groups: [ParameterGroup] {
     switch self {
     case .constantElasticity: return [.priceElasticity]
-    case .linearDemand: return [.priceChokeRatio]
+    case .linearDemand: return [.priceChokeMargin]
     case .monotoneSpline: return [.priceDemandSlope, .priceSlopeChange]
     }
   }

@@ -27,7 +27,7 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
   case revenueTrend = "revenue_trend"
   case revenueSeasonality = "revenue_seasonality"
   case priceElasticity = "price_elasticity"
-  case priceChokeRatio = "price_choke_ratio"
+  case priceChokeMargin = "price_choke_margin"
   case priceDemandSlope = "price_demand_slope"
   case priceSlopeChange = "price_slope_change"
   case promoLift = "promo_lift"
@@ -44,18 +44,15 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
     case positive
     /// Inside (0, L - 1) for the delayed-adstock window L: the peak delay, weeks.
     case delayWindow
-    /// Inside (1, inf): the choke price as a ratio to the median price.
-    case aboveOne
   }
 
   var supportRequirement: SupportRequirement {
     switch self {
     case .adstockDecay: return .unitInterval
     case .adstockPeakDelay: return .delayWindow
-    case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma, .priceDemandSlope,
-      .priceSlopeChange:
+    case .hillHalfSaturation, .hillShape, .searchAmountSigma, .revenueSigma, .priceChokeMargin,
+      .priceDemandSlope, .priceSlopeChange:
       return .positive
-    case .priceChokeRatio: return .aboveOne
     default: return .any
     }
   }
@@ -64,7 +61,7 @@ public enum ParameterGroup: String, CaseIterable, Sendable, Hashable {
   /// may leave it out, and then only a model without that term can use the file.
   var optionalTerm: ColumnRole? {
     switch self {
-    case .priceElasticity, .priceChokeRatio, .priceDemandSlope, .priceSlopeChange: return .price
+    case .priceElasticity, .priceChokeMargin, .priceDemandSlope, .priceSlopeChange: return .price
     case .promoLift, .searchOnoffPromo, .searchAmountPromo: return .promotion
     default: return nil
     }

@@ -311,16 +311,6 @@ public struct PriorsConfiguration: Sendable {
         "the prior's support must lie in (0, \(NumberText.plain(latest))), the weeks of the "
           + "adstock window (use truncated_normal with lower >= 0 and upper <= "
           + "\(NumberText.plain(latest)))")
-    case .aboveOne:
-      switch support {
-      case .lowerBounded(let lower) where lower >= 1: return
-      case .interval(let lower, _) where lower >= 1: return
-      default:
-        throw fail(
-          key,
-          "the prior's support must lie in (1, inf), choke prices above the median price (use "
-            + "truncated_normal with lower >= 1)")
-      }
     case .positive:
       switch support {
       case .positive: return

@@ -204,7 +204,7 @@ public enum HTMLReport {
 
   private static func priorPosterior(run: StoredRun, model: JointModel) -> String {
     let layout = model.layout
-    var names = ["price_elasticity", "promo_lift", "beta_google"]
+    var names = layout.priceParameters.map { layout.names[$0] } + ["promo_lift", "beta_google"]
     names += layout.socialChannels.indices.map { "beta_social.\($0 + 1)" }
     names.append("revenue_sigma")
     var charts: [String] = []

@@ -33,10 +33,11 @@ public struct CoverageSettings: Sendable {
 /// var settings = CoverageSettings()
 /// settings.datasets = 40
 /// let result = try CoverageStudy.run(settings: settings, configuration: priors)
-/// result.rate(of: "price_elasticity")    // about 0.9 for a calibrated fit
+/// result.rate(of: "price_choke_margin")   // about 0.9 for a calibrated fit
 /// ```
 ///
-/// Estimands: the price elasticity and the promotion lift (log scale; the interval of
+/// Estimands: the price term's parameters (`ParameterLayout.priceParameters`: the
+/// elasticity, the choke ratio or the spline's slopes) and the promotion lift (log scale; the interval of
 /// exp(lift) - 1 covers exactly when this one does), plus whatever `extraEstimands` adds:
 /// by default the total, direct and indirect effects of every social channel under both
 /// contrasts (`SimulatedEffects.coverageEstimands`); pass nil for the parameters only.
@@ -102,7 +103,7 @@ public enum CoverageStudy {
       let posterior = try PosteriorSample.fit(
         model: simulated.model, settings: sampler, threads: 1)
       let layout = simulated.model.layout
-      var estimands = [layout.priceElasticity, layout.promoLift].compactMap { $0 }.map {
+      var estimands = (layout.priceParameters + [layout.promoLift].compactMap { $0 }).map {
         parameter in
         Estimand(
           name: layout.names[parameter], truth: simulated.truth[parameter],

@@ -207,7 +207,8 @@ public struct KeyQuantity: Sendable, Equatable {
   public let median: Double
   public let interval90: Interval
 
-  /// The quantities whose stability across folds is reported: price elasticity, promotion
+  /// The quantities whose stability across folds is reported: the price term's parameters
+  /// (the elasticity, the choke ratio, or the spline's slopes), promotion
   /// lift (log scale), Google's coefficient, each social channel's direct coefficient, and
   /// each social channel's total, direct and indirect effect of switching it off (`te_zero`,
   /// `nde_zero`, `nie_zero`, currency).
@@ -221,7 +222,7 @@ public struct KeyQuantity: Sendable, Equatable {
     let model = posterior.model
     let layout = model.layout
     let fixed =
-      [layout.priceElasticity, layout.promoLift].compactMap { $0 } + [layout.googleEffect]
+      layout.priceParameters + [layout.promoLift].compactMap { $0 } + [layout.googleEffect]
     let labelled =
       fixed.map { (index: $0, label: layout.names[$0]) }
       + layout.social.map {

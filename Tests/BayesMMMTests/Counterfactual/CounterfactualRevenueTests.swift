@@ -80,14 +80,20 @@ final class CounterfactualRevenueTests: XCTestCase {
     plan.owned[0] = plan.owned[0].map { 2 * $0 }
     let outcome = counterfactual.outcome(
       state: state, plan: plan, google: .given(inputs.mediatorSpend))
-    let elasticity = x[try XCTUnwrap(model.layout.priceElasticity)]
+    // The price term moves each week by g(x_t + log 1.1) - g(x_t) (linear demand here).
+    let response = try XCTUnwrap(model.layout.priceResponse)
+    let theta = model.layout.priceTheta(x)
+    let logPrice = try XCTUnwrap(inputs.logPrice)
     let owned = model.layout.owned.first!
     let doubled = owned.preparedTransform(x).signal(plan.owned[0])
     for t in 0..<inputs.weeks {
+      let priceShift =
+        response.logRevenue(at: logPrice[t] + log(1.1), theta)
+        - response.logRevenue(at: logPrice[t], theta)
       let expected =
         counterfactual.observedRevenue[t]
         * exp(
-          elasticity * log(1.1) + x[owned.revenueCoefficient]
+          priceShift + x[owned.revenueCoefficient]
             * (doubled[t] - state.ownedSignals[0][t]))
       XCTAssertEqual(outcome.revenue[t], expected, accuracy: 1e-12 * expected)
       XCTAssertEqual(outcome.googleSpend[t], inputs.mediatorSpend[t] * inputs.mediatorScale)

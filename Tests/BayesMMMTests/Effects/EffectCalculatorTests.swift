@@ -19,7 +19,7 @@ final class EffectCalculatorTests: XCTestCase {
     }
     x[layout.googleEffect] = 0.7
     x[layout.amountSigma] = 0.5
-    x[layout.priceElasticity!] = -1.3
+    if let elasticity = layout.priceElasticity { x[elasticity] = -1.3 }
     x[layout.promoLift!] = 0.2
     return x
   }
@@ -49,7 +49,7 @@ final class EffectCalculatorTests: XCTestCase {
     for seed: UInt64 in [1, 2, 3] {
       let model = try JointModel(
         inputs: SyntheticInputs.flighted(seed: seed, controls: Int(seed % 2)),
-        configuration: TestModels.defaultPriors())
+        configuration: TestModels.constantElasticityPriors())
       let x = Self.truth(model: model, seed: 100 + seed)
       let paths = 7
       let (uniforms, normals) = Self.randomNumbers(

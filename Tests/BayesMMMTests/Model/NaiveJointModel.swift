@@ -48,9 +48,29 @@ enum NaiveJointModel {
         k: x[layout.ownedHalfSaturation.lowerBound + o], n: x[layout.ownedShape.lowerBound + o])
     }
     let mediatorColumns = [inputs.trend] + inputs.season + [inputs.promotion].compactMap { $0 }
+    let form = layout.priceResponse?.form
+    let priceColumn = form == .constantElasticity ? inputs.logPrice : nil
     let revenueColumns =
-      [inputs.trend] + inputs.season + [inputs.logPrice, inputs.promotion].compactMap { $0 }
+      [inputs.trend] + inputs.season + [priceColumn, inputs.promotion].compactMap { $0 }
       + inputs.controls
+    // The other price forms, written out from MODEL.md 3.3b (log of a softplus without the
+    // production code's guards: fine for the moderate prices tested here).
+    let price: [Double] = (inputs.logPrice ?? []).map { logPrice in
+      let theta = layout.priceParameters.map { x[$0] }
+      switch form {
+      case .linearDemand:
+        let z = 1 - (exp(logPrice) - 1) / (theta[0] - 1)
+        return logPrice + log(log(1 + exp(50 * z)) / 50)
+      case .monotoneSpline:
+        var g = (1 - theta[0]) * logPrice
+        for (k, knot) in (layout.priceResponse?.knots ?? []).enumerated() {
+          g -= theta[k + 1] * 0.01 * log(1 + exp((logPrice - knot) / 0.01))
+        }
+        return g
+      default:
+        return 0
+      }
+    }
 
     for t in 0..<fitted {
       // On/off part of the hurdle.
@@ -88,6 +108,7 @@ enum NaiveJointModel {
       for (j, column) in revenueColumns.enumerated() {
         mu += x[layout.revenueDesign.lowerBound + j] * (column[t] - mean(column, all))
       }
+      if !price.isEmpty { mu += price[t] - mean(price, all) }
       let sigma = x[layout.revenueSigma]
       let z = (inputs.logRevenue[t] - mu) / sigma
       if inputs.censored[t] {

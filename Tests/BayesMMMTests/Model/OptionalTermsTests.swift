@@ -101,7 +101,10 @@ final class OptionalTermsTests: XCTestCase {
   }
 
   func testPriorsWithoutPriceFamiliesServeOnlyAModelWithoutPrice() throws {
-    let text = try String(contentsOfFile: TestModels.defaultPriorsPath, encoding: .utf8)
+    let text = try String(
+      contentsOfFile: TestModels.packageRoot.appendingPathComponent(
+        PriceResponseForm.constantElasticity.examplePriorsPath
+      ).path, encoding: .utf8)
     var json = try JSONValue(parsing: Data(text.utf8))
     guard case .object(let top) = json else { return XCTFail("not an object") }
     json = .object(

@@ -27,7 +27,7 @@ final class PriceAnalysisTests: XCTestCase {
   func testLinearDemandHasItsChokeAndElasticityAndPeaksBelowTheRange() throws {
     let model = try model(.linearDemand)
     let median = try XCTUnwrap(model.inputs.medianPrice)
-    let analysis = try XCTUnwrap(PriceAnalysis(model: model, theta: [[1.25], [1.25]]))
+    let analysis = try XCTUnwrap(PriceAnalysis(model: model, theta: [[0.25], [0.25]]))
     XCTAssertEqual(analysis.elasticityAtMedian.median, -3, accuracy: 1e-12)
     XCTAssertEqual(try XCTUnwrap(analysis.chokePrice).median, 1.25 * median, accuracy: 1e-9)
     // Revenue p (p_c - p) peaks at p_c / 2, far below every observed price.
@@ -84,7 +84,7 @@ final class PriceAnalysisTests: XCTestCase {
       inputs.logPrice?.indices.max { inputs.logPrice![$0] < inputs.logPrice![$1] })
     inputs.censored[floorWeek] = true
     let censoredModel = model.replacingInputs(inputs)
-    let x = draw(censoredModel, theta: [1.05])
+    let x = draw(censoredModel, theta: [0.05])
     let state = ForwardModel(model: censoredModel).state(parameters: x)
     let scenario = try XCTUnwrap(PriceScenario(model: censoredModel, state: state))
     let median = inputs.revenueScale * exp(state.observedRevenuePredictor[floorWeek])

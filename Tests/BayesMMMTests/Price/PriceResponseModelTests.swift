@@ -22,7 +22,7 @@ final class PriceResponseModelTests: XCTestCase {
     XCTAssertEqual(constant.priceParameters.map { constant.names[$0] }, ["price_elasticity"])
     XCTAssertEqual(constant.priceElasticity, constant.priceParameters.first)
     let linear = try bundledModel(.linearDemand).layout
-    XCTAssertEqual(linear.priceParameters.map { linear.names[$0] }, ["price_choke_ratio"])
+    XCTAssertEqual(linear.priceParameters.map { linear.names[$0] }, ["price_choke_margin"])
     XCTAssertNil(linear.priceElasticity)
     XCTAssertEqual(linear.count, constant.count)
     XCTAssertEqual(linear.priceParameters, [linear.revenueSigma - 1], "after the controls")
@@ -53,7 +53,7 @@ final class PriceResponseModelTests: XCTestCase {
     for (i, prior) in model.priors.enumerated() where !prior.support.contains(x[i]) {
       x[i] = prior.support.constrain(0)
     }
-    x[layout.priceParameters[0]] = 1.12
+    x[layout.priceParameters[0]] = 0.12
     let density = JointModelDensity(model: model)
     let mean = density.revenueMean(at: model.unconstrain(x))
     let forward = ForwardModel(model: model).state(parameters: x).observedRevenuePredictor
@@ -68,7 +68,7 @@ final class PriceResponseModelTests: XCTestCase {
       state: ForwardModel(model: model).state(parameters: x), plan: plan, model: model)
     XCTAssertEqual(
       shift.revenue[week],
-      response.logRevenue(at: observed + 0.05, [1.12]) - response.logRevenue(at: observed, [1.12]),
+      response.logRevenue(at: observed + 0.05, [0.12]) - response.logRevenue(at: observed, [0.12]),
       accuracy: 1e-12)
     XCTAssertEqual(shift.revenue.enumerated().filter { $0.offset != week }.map(\.element).max(), 0)
   }
@@ -110,9 +110,9 @@ final class PriceResponseModelTests: XCTestCase {
 
   func testAPriorOfAnotherFormsParameterIsAnErrorNamingIt() {
     let choke =
-      #""price_choke_ratio": {"family": "truncated_normal", "mean": 1.2, "sd": 0.2, "lower": 1},"#
+      #""price_choke_margin": {"family": "lognormal", "mu": -1.6, "sigma": 0.6},"#
     assertError(
-      model: "", priceGroups: choke, key: "priors.price_choke_ratio",
+      model: "", priceGroups: choke, key: "priors.price_choke_margin",
       containing: "a prior of the linear_demand price response, but model.price_response is "
         + "constant_elasticity")
     assertError(
@@ -121,11 +121,11 @@ final class PriceResponseModelTests: XCTestCase {
       key: "priors.price_elasticity", containing: "constant_elasticity price response")
   }
 
-  func testAChokePriorBelowTheMedianPriceIsAnError() {
+  func testAChokeAtOrBelowTheMedianPriceIsAnError() {
     assertError(
       model: #", "price_response": "linear_demand""#,
-      priceGroups: #""price_choke_ratio": {"family": "lognormal", "mu": 0.2, "sigma": 0.1},"#,
-      key: "priors.price_choke_ratio", containing: "must lie in (1, inf)")
+      priceGroups: #""price_choke_margin": {"family": "normal", "mean": 0.2, "sd": 0.1},"#,
+      key: "priors.price_choke_margin", containing: "must lie in (0, inf)")
   }
 
   func testAMissingPriorOfTheChosenFormIsNamedWhenTheModelIsBuilt() throws {
@@ -133,7 +133,7 @@ final class PriceResponseModelTests: XCTestCase {
       model: #", "price_response": "linear_demand""#, priceGroups: "")
     let dataset = try WeeklyDataset.load(path: TestModels.bundledDataPath)
     XCTAssertThrowsError(try PreparedModel(dataset: dataset, configuration: configuration)) {
-      XCTAssertEqual(($0 as? PriorsError)?.keyPath, "priors.price_choke_ratio")
+      XCTAssertEqual(($0 as? PriorsError)?.keyPath, "priors.price_choke_margin")
     }
   }
 

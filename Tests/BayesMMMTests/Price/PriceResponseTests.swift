@@ -62,32 +62,32 @@ final class PriceResponseTests: XCTestCase {
 
   func testLinearDemandIsPriceTimesALinearDemandBelowTheChoke() {
     let response = PriceResponse(form: .linearDemand, logPrices: logPrices)
-    let r = 1.25
+    let c = 0.25
     // Exact where demand is well above 0 (k z > 30: the smooth max equals z to 1e-13).
-    for x in grid where 1 - expm1(x) / (r - 1) > 0.6 {
-      let exact = x + log(1 - expm1(x) / (r - 1))
-      XCTAssertEqual(response.logRevenue(at: x, [r]), exact, accuracy: 1e-12, "x \(x)")
+    for x in grid where 1 - expm1(x) / c > 0.6 {
+      let exact = x + log(1 - expm1(x) / c)
+      XCTAssertEqual(response.logRevenue(at: x, [c]), exact, accuracy: 1e-12, "x \(x)")
     }
-    // At the median price: revenue elasticity 1 - 1 / (r - 1) = -3.
-    XCTAssertEqual(response.elasticity(at: 0, [r]), -3, accuracy: 1e-12)
-    assertDerivativesMatch(response, [r])
-    assertDerivativesMatch(response, [1.08])
+    // At the median price: revenue elasticity 1 - 1 / c = -3.
+    XCTAssertEqual(response.elasticity(at: 0, [c]), -3, accuracy: 1e-12)
+    assertDerivativesMatch(response, [c])
+    assertDerivativesMatch(response, [0.08])
   }
 
   func testLinearDemandFallsSteeplyButFinitelyPastTheChoke() {
     let response = PriceResponse(form: .linearDemand, logPrices: logPrices)
-    let r = 1.1
-    let atChoke = response.logRevenue(at: log(r), [r])
+    let c = 0.1
+    let atChoke = response.logRevenue(at: log1p(c), [c])
     // m(0) = log(2) / k: the smoothing's largest gap to max(z, 0).
     XCTAssertEqual(
-      atChoke, log(r) + log(log(2) / PriceResponse.chokeSharpness), accuracy: 1e-12)
-    let past = [0.12, 0.2, 0.5, 2.0].map { response.logRevenue(at: $0, [r]) }
+      atChoke, log1p(c) + log(log(2) / PriceResponse.chokeSharpness), accuracy: 1e-12)
+    let past = [0.12, 0.2, 0.5, 2.0].map { response.logRevenue(at: $0, [c]) }
     XCTAssertTrue(past.allSatisfy(\.isFinite))
     XCTAssertEqual(past, past.sorted(by: >), "revenue keeps falling past the choke")
-    // Far past it, log m(z) = k z - log k: slope k e^x / (r - 1) in x, with no NaN.
-    let far = response.elasticity(at: 2.0, [r])
-    XCTAssertEqual(far, 1 - PriceResponse.chokeSharpness * exp(2.0) / (r - 1), accuracy: 1e-9)
-    XCTAssertTrue(gradient(response, at: 2.0, [r]).allSatisfy(\.isFinite))
+    // Far past it, log m(z) = k z - log k: slope k e^x / c in x, with no NaN.
+    let far = response.elasticity(at: 2.0, [c])
+    XCTAssertEqual(far, 1 - PriceResponse.chokeSharpness * exp(2.0) / c, accuracy: 1e-9)
+    XCTAssertTrue(gradient(response, at: 2.0, [c]).allSatisfy(\.isFinite))
   }
 
   func testSplineKnotsAreQuantilesOfTheFittedLogPrices() {

@@ -101,7 +101,7 @@ final class PriorPredictiveCheckTests: XCTestCase {
   func testImplausiblePriorsAreFlaggedWithTheirKeys() throws {
     let inputs = SyntheticInputs.flighted(seed: 7)
     let layout = ParameterLayout(inputs: inputs)
-    let defaults = try TestModels.defaultPriors()
+    let defaults = try TestModels.constantElasticityPriors()
     var priors = try defaults.resolve(for: layout)
     priors[layout.revenueIntercept] = try Prior(.normal(mean: 8, sd: 0.1))
     priors[layout.revenueSigma] = try Prior(.halfNormal(sd: 0.1))

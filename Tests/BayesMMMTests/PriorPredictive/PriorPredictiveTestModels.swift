@@ -77,8 +77,6 @@ enum PriorPredictiveTestModels {
       case .positive: return next(positive, 1)
       case .any: return next(real, 2)
       case .delayWindow: return try! Prior(.truncatedNormal(mean: 1, sd: 2, lower: 0, upper: 7))
-      case .aboveOne:
-        return try! Prior(.truncatedNormal(mean: 1.2, sd: 0.2, lower: 1, upper: .infinity))
       }
     }
   }

@@ -39,7 +39,9 @@ final class AdstockSettingsTests: XCTestCase {
   private func layout(_ configuration: PriorsConfiguration) -> ParameterLayout {
     var inputs = SyntheticInputs.flighted(seed: 2)
     inputs.transforms = configuration.settings.transforms
-    return ParameterLayout(inputs: inputs)
+    let settings = configuration.settings
+    return ParameterLayout(
+      inputs: inputs.withPriceForm(settings.priceResponse, knots: settings.priceKnots))
   }
 
   private func assertError(
@@ -148,7 +150,8 @@ final class AdstockSettingsTests: XCTestCase {
     inputs.transforms = chosen.settings.transforms
     assertError("p.json: key \"channels.\(control).adstock\": does not apply to a control channel")
     {
-      _ = try chosen.resolve(for: ParameterLayout(inputs: inputs))
+      _ = try chosen.resolve(
+        for: ParameterLayout(inputs: inputs.withPriceForm(.linearDemand, knots: 4)))
     }
   }
 }

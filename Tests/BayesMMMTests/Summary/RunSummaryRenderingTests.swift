@@ -64,7 +64,11 @@ final class RunSummaryRenderingTests: XCTestCase {
     ]
     let price = try XCTUnwrap(json["price"] as? [String: Any])
     XCTAssertEqual(
-      Set(price.keys), ["elasticity", "revenue_change_minus10", "revenue_change_plus10"])
+      Set(price.keys),
+      [
+        "form", "elasticity", "revenue_change_minus10", "revenue_change_plus10", "median_price",
+        "observed_range", "elasticity_across_range", "choke_price", "revenue_maximising_price",
+      ])
     XCTAssertEqual(Set(try XCTUnwrap(price["elasticity"] as? [String: Any]).keys), rowKeys)
     let promotion = try XCTUnwrap(json["promotion"] as? [String: Any])
     XCTAssertEqual(Set(promotion.keys), ["lift", "revenue"])

@@ -17,11 +17,21 @@ enum TestModels {
     try PriorsConfiguration(contentsOf: defaultPriorsPath)
   }
 
-  /// The joint model on synthetic flighted inputs under the default priors.
-  static func flightedModel(seed: UInt64 = 1, controls: Int = 0) throws -> JointModel {
+  /// priors/constant-elasticity.json: the default priors with a constant price elasticity,
+  /// the form whose closed forms (revenue x ((1 + c)^e - 1)) many effect tests use.
+  static func constantElasticityPriors() throws -> PriorsConfiguration {
+    try PriorsConfiguration(
+      contentsOf: packageRoot.appendingPathComponent("priors/constant-elasticity.json").path)
+  }
+
+  /// The joint model on synthetic flighted inputs, under the constant-elasticity priors
+  /// unless `configuration` is given.
+  static func flightedModel(
+    seed: UInt64 = 1, controls: Int = 0, configuration: PriorsConfiguration? = nil
+  ) throws -> JointModel {
     try JointModel(
       inputs: SyntheticInputs.flighted(seed: seed, controls: controls),
-      configuration: defaultPriors())
+      configuration: configuration ?? constantElasticityPriors())
   }
 }
 

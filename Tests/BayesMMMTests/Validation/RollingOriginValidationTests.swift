@@ -74,7 +74,7 @@ final class RollingOriginValidationTests: XCTestCase {
       XCTAssertEqual(fold.model.first?.ensemble.count, 150)
       XCTAssertEqual(fold.lastValue.count, 4)
       XCTAssertEqual(fold.seasonalMean.count, 4)
-      XCTAssertEqual(fold.summaries.map(\.name).first, "price_elasticity")
+      XCTAssertEqual(fold.summaries.map(\.name).first, "price_choke_margin")
       // 7 parameters, then TE, NDE, NIE of switching each of the 4 channels off.
       XCTAssertEqual(fold.summaries.count, 7 + 12)
       // Facebook is always on in simulated data: "off" is an extrapolation.

@@ -61,7 +61,7 @@ final class SBCTests: XCTestCase {
   func testMismatchedPriorsAreDetected() throws {
     let settings = Self.tinySettings()
     let model = try SimulationBasedCalibration.designModel(
-      settings: settings, configuration: TestModels.defaultPriors())
+      settings: settings, configuration: TestModels.constantElasticityPriors())
     var truthPriors = model.priors
     truthPriors[model.layout.priceElasticity!] = try Prior(.normal(mean: 4, sd: 0.1))
     let simulations = (0..<settings.simulations).map {

@@ -72,7 +72,7 @@ final class SimulatedDatasetTests: XCTestCase {
     let atData = ForwardModel(model: data).state(parameters: simulated.truth)
     // The generating model with the same (rounded) outcomes at the simulation's scales.
     let plan = simulated.campaign.modelInputs(
-      scales: simulated.simulationScales, settings: ModelSettings())
+      scales: simulated.simulationScales, settings: simulated.configuration.settings)
     let generating = data.replacingInputs(
       plan.replacingOutcomes(
         mediatorScaled: simulated.dataset.mediator.map { $0 / simulated.simulationScales.mediator },
@@ -92,8 +92,10 @@ final class SimulatedDatasetTests: XCTestCase {
       XCTAssertEqual(
         amountData[t] + amountShift, amountGenerating[t] + amountSimulation, accuracy: 1e-9)
     }
-    XCTAssertEqual(
-      simulated.truth[layout.priceElasticity!], simulated.simulationTruth[layout.priceElasticity!])
+    XCTAssertFalse(layout.priceParameters.isEmpty)
+    for index in layout.priceParameters {
+      XCTAssertEqual(simulated.truth[index], simulated.simulationTruth[index], "scale-free")
+    }
     XCTAssertNotEqual(
       simulated.truth[layout.revenueIntercept], simulated.simulationTruth[layout.revenueIntercept])
   }

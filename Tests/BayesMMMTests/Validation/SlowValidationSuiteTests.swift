@@ -4,8 +4,8 @@ import XCTest
 @testable import BayesMMM
 
 /// The slow validation suite (`BAYES_MMM_SLOW=1`, `make validate`): simulation-based
-/// calibration with 200 simulations and interval coverage over 40 simulated datasets.
-/// About 2 + 3 minutes on one core. Figures are printed for the README.
+/// calibration with 200 simulations (default priors) and 100 for each other price form,
+/// and interval coverage over 40 simulated datasets. About 2 + 2 + 3 minutes on one core. Figures are printed for the README.
 final class SlowValidationSuiteTests: XCTestCase {
   /// Worker threads: `BAYES_MMM_THREADS`, default 1 (the machine is shared).
   private var threads: Int {
@@ -27,6 +27,24 @@ final class SlowValidationSuiteTests: XCTestCase {
       XCTAssertGreaterThanOrEqual(quantity.histogram.pValue, result.threshold, quantity.name)
     }
     XCTAssertTrue(result.passes)
+  }
+
+  /// The other two price forms (the default is linear demand) pass SBC too, with 100
+  /// simulations each.
+  func testSBCOfTheOtherPriceFormsIsUniformForEveryParameter() throws {
+    try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
+    for form in [PriceResponseForm.constantElasticity, .monotoneSpline] {
+      var settings = SBCSettings()
+      settings.simulations = 100
+      settings.threads = threads
+      let configuration = try PriorsConfiguration(
+        contentsOf: TestModels.packageRoot.appendingPathComponent(form.examplePriorsPath).path)
+      let result = try SimulationBasedCalibration.run(
+        settings: settings, configuration: configuration)
+      print(form.rawValue + "\n" + result.text)
+      XCTAssertEqual(result.failures.count, 0, form.rawValue)
+      XCTAssertTrue(result.passes, form.rawValue)
+    }
   }
 
   /// Over 40 datasets with truths drawn from the priors, the 90% intervals of every
