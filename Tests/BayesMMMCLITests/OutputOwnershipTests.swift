@@ -175,4 +175,35 @@ final class OutputOwnershipTests: XCTestCase {
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.csv").path),
       "nothing is written when one of the outputs is refused")
   }
+
+  /// Relative single-file outputs: "./report.html", a one-letter name or folder, ".". The
+  /// parent walk of the ownership check used to trap (SIGILL) on a one-character path.
+  func testSingleFileOutputsTakeDotAndOneLetterPathsWithoutCrashing() throws {
+    let report = ["report", "--run", fixture.path, "--data", bundledData.path, "--draws", "20"]
+    for out in ["./report.html", "r", "d/report.html", "./e/./report.html"] {
+      let result = try CLI.run(report + ["--out", out], in: folder)
+      XCTAssertEqual(result.status, 0, "\(out): \(result.stderr)")
+      XCTAssertEqual(result.stderr, "wrote \(out)\n")
+    }
+    XCTAssertEqual(try listing(folder), ["d", "e", "r", "report.html"])
+    let simulate = ["simulate", "--weeks", "20", "--seed", "3", "--effect-paths", "5"]
+    let simulated = try CLI.run(simulate + ["--out", "s/sim.csv", "--truth-out", "t"], in: folder)
+    XCTAssertEqual(simulated.status, 0, simulated.stderr)
+    XCTAssertEqual(try listing(folder.appendingPathComponent("s")), ["sim.csv"])
+
+    let before = try CLI.snapshot(folder)
+    for out in [".", "./", "x/.", "x/.."] {
+      let refused = try CLI.run(report + ["--out", out], in: folder)
+      XCTAssertEqual(refused.status, 1, "\(out): \(refused.stderr)")
+      XCTAssertTrue(refused.stderr.hasPrefix("error: \(out) "), refused.stderr)
+    }
+    // A truth file named like a folder is refused before the CSV is written.
+    let truth = try CLI.run(simulate + ["--out", "new.csv", "--truth-out", "t2/"], in: folder)
+    XCTAssertEqual(truth.status, 1, truth.stderr)
+    XCTAssertEqual(
+      truth.stderr,
+      "error: t2/ names a folder, not a file; choose another --truth-out or remove it "
+        + "yourself\n")
+    XCTAssertEqual(try CLI.snapshot(folder), before)
+  }
 }

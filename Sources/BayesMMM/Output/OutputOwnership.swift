@@ -140,16 +140,16 @@ public enum OutputOwnership {
     guard !path.isEmpty else {
       throw OutputRefusal(path: path, reason: "is empty; name a file", option: option)
     }
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    guard !name.isEmpty, name != ".", name != ".." else {
+      throw OutputRefusal(path: path, reason: "names a folder, not a file", option: option)
+    }
     // A file where a folder of the path should be: refused now, before any output of the
     // command is written (simulate checks both its files before writing either).
-    var parent = (path as NSString).deletingLastPathComponent
-    while !parent.isEmpty && parent != "/" {
-      if entryIsFolder(parent) == false {
-        throw OutputRefusal(
-          path: path, reason: "cannot be written: \(parent) is a file, not a folder",
-          option: option)
-      }
-      parent = (parent as NSString).deletingLastPathComponent
+    for parent in enclosingFolders(of: path) where entryIsFolder(parent) == false {
+      throw OutputRefusal(
+        path: path, reason: "cannot be written: \(parent) is a file, not a folder",
+        option: option)
     }
     guard let isFolder = entryIsFolder(path) else { return }
     let noun: String
@@ -189,6 +189,20 @@ public enum OutputOwnership {
           "a CSV carries no marker of bayes-mmm, so only identical content is replaced")
       }
     }
+  }
+
+  /// The folders above `path` as written, nearest first: "a/b/r.html" -> ["a/b", "a"],
+  /// "/x/r.html" -> ["/x"], "r.html" -> []. Split by hand: Foundation's
+  /// `NSString.deletingLastPathComponent` traps on a one-character path ("d", ".") on Linux.
+  static func enclosingFolders(of path: String) -> [String] {
+    let components = path.split(separator: "/").map(String.init)
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    var folders: [String] = []
+    for component in components.dropLast() {
+      prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + component
+      folders.append(prefix)
+    }
+    return folders.reversed()
   }
 
   /// The title of reports written before the generator marker.
