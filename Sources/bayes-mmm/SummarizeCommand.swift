@@ -13,8 +13,10 @@ struct SummarizeCommand: ParsableCommand {
       data file (whose sha256 must match the run's), roles and priors, and prints: \
       convergence diagnostics; direct, indirect and total effects of each social channel for \
       the contrasts "switched off" and "+10%" with their identifying assumption (when the \
-      chain files carry effect columns); Google's effect, price and promotion; fit (Bayesian \
-      R-squared, MAPE, predictive-interval coverage); and mean, sd, median, central interval, \
+      chain files carry effect columns); Google's effect, price and promotion; fit \
+      (R-squared over all weeks with floor weeks at the floor and over the non-floor weeks, \
+      Bayesian R-squared, MAPE, predictive-interval coverage, floor weeks predicted at the \
+      floor, from the predictive of max(revenue, floor)); and mean, sd, median, central interval, \
       MCSE, ESS and R-hat of every column. --format csv writes one long table \
       (section,name,channel,effect,contrast,statistic,value); --format json follows \
       docs/summary-json.md.

@@ -11,12 +11,14 @@ struct ValidateCommand: ParsableCommand {
       Fold i fits weeks 1..t_i (scales, centring and floor from those weeks only) and \
       predicts the next --horizon weeks with the forward model, using the observed spend of \
       every channel in those weeks, Google included (a known input at prediction time). \
-      The origins roll forward so the last fold ends at the last week. Reports per fold and \
-      overall R-squared and RMSE of log revenue, MAPE on non-floor weeks, CRPS and the \
-      coverage of the 50% and 90% predictive intervals, for the model and for two baselines \
-      (last value; seasonal mean of the same 4-week block of the year); then residual \
-      checks of the fit on all weeks (lag-1 autocorrelation, Ljung-Box, correlation with \
-      log price and promotions) and the key quantities per fold.
+      The origins roll forward so the last fold ends at the last week. Floor weeks are \
+      scored at their floor value, against the model's predictive of max(revenue, floor). \
+      Reports per fold and overall R-squared of log revenue over all test weeks and over \
+      the non-floor weeks, RMSE, MAPE on non-floor weeks, CRPS, the coverage of the 50% and \
+      90% predictive intervals and how many floor weeks are predicted at the floor, for the \
+      model and for two baselines (last value; seasonal mean of the same 4-week block of the \
+      year); then residual checks of the fit on all weeks (lag-1 autocorrelation, \
+      Ljung-Box, correlation with log price and promotions) and the key quantities per fold.
       """
   )
 

@@ -4,32 +4,44 @@
   import Darwin
 #endif
 
-/// How well the fitted model describes the weeks it was fitted to: Bayesian R-squared of log
-/// revenue, MAPE of the posterior-median prediction, and the share of weeks inside the 50%
-/// and 90% posterior-predictive intervals.
+/// How well the fitted model describes the weeks it was fitted to: R-squared of log revenue
+/// (floor-aware over all weeks, over the non-floor weeks, and Bayesian), MAPE of the
+/// posterior-median prediction, the share of weeks inside the 50% and 90%
+/// posterior-predictive intervals, and how the floor weeks are predicted.
 ///
 /// ```swift
 /// let fit = FitSummary.compute(prepared: prepared, draws: run.draws, seed: run.seed)
-/// fit?.bayesianR2.median    // in [0, 1]
-/// fit?.coverage90           // ideally about 0.9
+/// fit?.bayesianR2.median              // in [0, 1]
+/// fit?.coverage90                     // ideally about 0.9
+/// fit?.floorWeeksPredictedAtFloor     // 1: every floor week's predictive median at the floor
 /// ```
 ///
 /// Per posterior draw, mu_y,t is the mean log scaled revenue at the observed paths
-/// (`ForwardModel.State.observedRevenuePredictor`). Then:
+/// (`ForwardModel.State.observedRevenuePredictor`). Log revenue is simulated per draw and
+/// week as mu_y,t + sigma_y x t_nu, with the Student-t draws from
+/// `GSLRandom(runSeed: seed, stream: predictiveStream)` taken draw by draw (chains in order),
+/// week by week, and censored at the floor like the data, max(draw, log floor), when the
+/// model censors (`FloorScoring`, MODEL.md 9): the prediction of a week is the predictive
+/// distribution of what its report can show. A floor week's observation is the floor. Then:
+/// - R-squared (`rSquared`, as `validate` scores test weeks): 1 - SSE/SST of log revenue
+///   around the weeks' mean over all weeks, floor weeks at the floor, the point being each
+///   week's censored predictive median; `rSquaredNonFloor` the same over the non-floor weeks;
 /// - Bayesian R-squared (Gelman, Goodrich, Gabry and Vehtari 2019, "R-squared for Bayesian
 ///   regression models", The American Statistician 73(3)): var(mu) / (var(mu) + var(log y -
-///   mu)) over the weeks, per draw, summarised by its median and central 90% interval;
-/// - MAPE: mean over weeks of |y_t - yhat_t| / y_t x 100, with yhat_t = exp(posterior median
-///   of mu_y,t) x scale_y, in percent;
-/// - coverage: log revenue is simulated per draw and week as mu_y,t + sigma_y x t_nu, with
-///   the Student-t draws from `GSLRandom(runSeed: seed, stream: predictiveStream)` taken
-///   draw by draw (chains in order), week by week; a week is inside an interval when its
-///   log revenue lies within the interval's central quantiles.
+///   mu)) over the non-floor weeks, per draw, summarised by its median and central 90%
+///   interval;
+/// - MAPE: mean over the non-floor weeks of |y_t - yhat_t| / y_t x 100, with yhat_t =
+///   exp(posterior median of mu_y,t) x scale_y, in percent;
+/// - coverage: a week, floor weeks included, is inside an interval when its log revenue lies
+///   within the central quantiles of its censored predictive draws (a floor week, when the
+///   interval reaches down to the floor);
+/// - floor weeks: each one's predictive median, and the share of them whose median is at
+///   the floor.
 ///
-/// Floor weeks (revenue at the reporting floor, MODEL.md 3.4) are left out of R-squared and
-/// MAPE, whose residuals they would dominate with a value that is not a sale; for coverage a
-/// floor week counts as inside when the interval's lower end is at or below the floor (the
-/// truth is only known to be at or below it).
+/// Floor weeks (revenue at the reporting floor, MODEL.md 3.4) are left out of the Bayesian
+/// R-squared and MAPE, whose residuals they would dominate with a value that is not a sale.
+/// The censoring consumes no random numbers: the simulated draws are those of a summary
+/// without it, and only the draws below the floor change.
 public struct FitSummary: Sendable, Equatable {
   /// The random stream of the posterior-predictive simulation (chains use 0 ..< chains).
   public static let predictiveStream: UInt64 = RandomStreams.posteriorPredictive.first
@@ -44,8 +56,16 @@ public struct FitSummary: Sendable, Equatable {
   /// Weeks in the data, and how many of them sit at the floor.
   public let weeks: Int
   public let floorWeeks: Int
+  /// The floor the predictive draws are censored at, currency; nil when the model does not
+  /// censor (no floor, or censoring off).
+  public let floorValue: Double?
   /// Posterior draws used (all chains).
   public let draws: Int
+  /// 1 - SSE/SST of log revenue over all weeks, floor weeks at the floor, with each week's
+  /// censored predictive median as the point; NaN when the weeks' log revenue is constant.
+  public let rSquared: Double
+  /// As `rSquared`, over the non-floor weeks only (their own mean); NaN for fewer than two.
+  public let rSquaredNonFloor: Double
   /// Bayesian R-squared of log revenue over the non-floor weeks.
   public let bayesianR2: Interval
   /// Mean absolute percentage error over the non-floor weeks, percent.
@@ -54,6 +74,16 @@ public struct FitSummary: Sendable, Equatable {
   /// [0, 1].
   public let coverage50: Double
   public let coverage90: Double
+  /// One entry per floor week, in data order.
+  public let floorWeekPredictions: [FloorWeekPrediction]
+
+  /// Share of the floor weeks whose predictive median is at the floor, in [0, 1]; NaN
+  /// without floor weeks.
+  public var floorWeeksPredictedAtFloor: Double {
+    guard !floorWeekPredictions.isEmpty else { return .nan }
+    let atFloor = floorWeekPredictions.filter(\.isAtFloor).count
+    return Double(atFloor) / Double(floorWeekPredictions.count)
+  }
 
   /// The summary for a rebuilt model; nil when `draws` lacks one of its parameters.
   public static func compute(prepared: PreparedModel, draws: DrawTable, seed: UInt64)
@@ -61,14 +91,17 @@ public struct FitSummary: Sendable, Equatable {
   {
     compute(
       model: prepared.model, revenue: prepared.dataset.outcome,
-      floorWeeks: prepared.dataset.isFloor, draws: draws, seed: seed)
+      floorWeeks: prepared.dataset.isFloor, dates: prepared.dataset.dates, draws: draws,
+      seed: seed)
   }
 
   /// - Parameters:
   ///   - revenue: observed weekly revenue, currency (the floor value in floor weeks).
   ///   - floorWeeks: true where revenue sits at the floor.
+  ///   - dates: each week's date, as in the data (names the floor weeks).
   public static func compute(
-    model: JointModel, revenue: [Double], floorWeeks: [Bool], draws: DrawTable, seed: UInt64
+    model: JointModel, revenue: [Double], floorWeeks: [Bool], dates: [String], draws: DrawTable,
+    seed: UInt64
   ) -> FitSummary? {
     var indices: [Int] = []
     for name in model.layout.names {
@@ -78,7 +111,10 @@ public struct FitSummary: Sendable, Equatable {
     let inputs = model.inputs
     let weeks = inputs.weeks
     let predictors = revenuePredictors(model: model, draws: draws, parameterIndices: indices)
-    let observed = inputs.logRevenue
+    let logFloor = inputs.floorValue.map { log($0 / inputs.revenueScale) }
+    let observed = (0..<weeks).map { t in
+      inputs.censored[t] ? logFloor ?? inputs.logRevenue[t] : inputs.logRevenue[t]
+    }
     let fitted = (0..<weeks).filter { !floorWeeks[$0] }
 
     let r2 = predictors.map { draw in bayesianR2(mu: draw.mu, observed: observed, weeks: fitted) }
@@ -92,31 +128,42 @@ public struct FitSummary: Sendable, Equatable {
     }
 
     let simulated = predictiveDraws(
-      predictors, nu: model.studentTDegrees, seed: seed, weeks: weeks)
-    var inside50 = 0
-    var inside90 = 0
-    for t in 0..<weeks {
-      func isInside(_ probability: Double) -> Bool {
-        let (lower, upper) = PosteriorStatistics.centralInterval(
-          simulated[t], probability: probability)
-        return covers(lower: lower, upper: upper, observed: observed[t], isFloor: floorWeeks[t])
-      }
-      if isInside(0.5) { inside50 += 1 }
-      if isInside(0.9) { inside90 += 1 }
-    }
+      predictors, nu: model.studentTDegrees, seed: seed, weeks: weeks
+    ).map { FloorScoring.censored($0, atLogFloor: logFloor) }
+    let predictiveMedians = simulated.map { Diagnostics.quantile($0, probability: 0.5) }
     return FitSummary(
-      weeks: weeks, floorWeeks: floorWeeks.filter { $0 }.count, draws: predictors.count,
+      weeks: weeks, floorWeeks: floorWeeks.filter { $0 }.count, floorValue: inputs.floorValue,
+      draws: predictors.count,
+      rSquared: ForecastMetrics.rSquared(observed: observed, predicted: predictiveMedians),
+      rSquaredNonFloor: ForecastMetrics.rSquared(
+        observed: fitted.map { observed[$0] }, predicted: fitted.map { predictiveMedians[$0] }),
       bayesianR2: Interval(
         median: Diagnostics.quantile(r2, probability: 0.5), lower90: r2Interval.lower,
         upper90: r2Interval.upper),
       mape: errors.isEmpty ? .nan : 100 * errors.reduce(0, +) / Double(errors.count),
-      coverage50: Double(inside50) / Double(max(weeks, 1)),
-      coverage90: Double(inside90) / Double(max(weeks, 1)))
+      coverage50: coverage(simulated, observed: observed, floorWeeks: floorWeeks, level: 0.5),
+      coverage90: coverage(simulated, observed: observed, floorWeeks: floorWeeks, level: 0.9),
+      floorWeekPredictions: floorWeekPredictions(
+        medians: predictiveMedians, observed: observed, revenue: revenue,
+        floorWeeks: floorWeeks, dates: dates, revenueScale: inputs.revenueScale))
+  }
+
+  /// Share of weeks whose observation lies inside the central `level` interval of their
+  /// predictive draws (`simulated[week][draw]`), floor weeks by `covers`.
+  static func coverage(
+    _ simulated: [[Double]], observed: [Double], floorWeeks: [Bool], level: Double
+  ) -> Double {
+    let inside = simulated.indices.filter { t in
+      let (lower, upper) = PosteriorStatistics.centralInterval(simulated[t], probability: level)
+      return covers(lower: lower, upper: upper, observed: observed[t], isFloor: floorWeeks[t])
+    }
+    return Double(inside.count) / Double(max(simulated.count, 1))
   }
 
   /// Whether a predictive interval covers a week's observed log revenue. A floor week's truth
   /// is only known to be at or below the floor (its recorded value), so it is covered when
-  /// the interval reaches down to the floor.
+  /// the interval reaches down to the floor; of a predictive censored at the floor, that is
+  /// when the interval's lower end is the floor.
   static func covers(lower: Double, upper: Double, observed: Double, isFloor: Bool) -> Bool {
     if isFloor { return lower <= observed }
     return lower <= observed && observed <= upper
@@ -170,18 +217,5 @@ public struct FitSummary: Sendable, Equatable {
       }
     }
     return simulated
-  }
-
-  var json: JSONValue {
-    [
-      "weeks": .number(Double(weeks)), "floor_weeks": .number(Double(floorWeeks)),
-      "draws": .number(Double(draws)),
-      "bayesian_r2": [
-        "median": .number(bayesianR2.median), "lower90": .number(bayesianR2.lower90),
-        "upper90": .number(bayesianR2.upper90),
-      ],
-      "mape_percent": .number(mape), "coverage_50": .number(coverage50),
-      "coverage_90": .number(coverage90),
-    ]
   }
 }

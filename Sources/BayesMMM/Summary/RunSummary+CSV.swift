@@ -7,6 +7,7 @@ import Foundation
 /// parameters,beta_google,,,,mean,0.4123
 /// effects,,facebook_spend,total,zero,median,125000.5
 /// fit,bayesian_r2,,,,median,0.87
+/// fit,floor_week_predictions.1,,,,date,2023-11-05
 /// diagnostics,warning.1,,,,text,"R-hat above 1.01 for ..."
 /// ```
 ///
@@ -48,9 +49,12 @@ extension RunSummary {
     }
     if let fit {
       for member in fit.json.objectMembers ?? [] {
-        if case .object = member.value {
+        switch member.value {
+        case .object:
           add("fit", member.key, member.value)
-        } else {
+        case .array(let items):
+          for (index, item) in items.enumerated() { add("fit", "\(member.key).\(index + 1)", item) }
+        default:
           add("fit", member.key, ["value": member.value])
         }
       }
@@ -60,8 +64,9 @@ extension RunSummary {
       case .array(let items):
         for (index, item) in items.enumerated() {
           let statistic: JSONValue = item.stringValue == nil ? ["value": item] : ["text": item]
-          add("diagnostics", "\(member.key == "warnings" ? "warning" : member.key).\(index + 1)",
-              statistic)
+          add(
+            "diagnostics", "\(member.key == "warnings" ? "warning" : member.key).\(index + 1)",
+            statistic)
         }
       default:
         add("diagnostics", member.key, ["value": member.value])

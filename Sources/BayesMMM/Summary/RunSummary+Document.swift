@@ -281,8 +281,15 @@ extension RunSummary {
       return "\(inside) of \(fit.weeks) weeks (\(ReportNumber.percent(share)); about "
         + "\(nominal) expected)"
     }
+    let atFloor = fit.floorWeekPredictions.filter(\.isAtFloor).count
     document.append(
       .facts([
+        (
+          "R-squared, all weeks",
+          "\(formatted(fit.rSquared, 3)) (log revenue; \(fit.weeks) weeks, the \(fit.floorWeeks) "
+            + "floor weeks at the floor)"
+        ),
+        ("R-squared, non-floor weeks", "\(formatted(fit.rSquaredNonFloor, 3)) (\(fitted) weeks)"),
         (
           "Bayesian R-squared, log revenue",
           "\(formatted(fit.bayesianR2.median, 3)) (90% interval "
@@ -295,13 +302,47 @@ extension RunSummary {
         ),
         ("inside the 50% predictive interval", coverage(fit.coverage50, "50%")),
         ("inside the 90% predictive interval", coverage(fit.coverage90, "90%")),
+        (
+          "floor weeks predicted at the floor",
+          fit.floorWeeks == 0
+            ? "no floor weeks"
+            : "\(atFloor) of \(fit.floorWeeks) (predictive median at the floor)"
+        ),
       ]))
-    document.append(
-      .paragraph(
-        "Predictive intervals simulate log revenue with the model's Student-t noise for each "
-          + "of the \(NumberText.grouped(Double(fit.draws), decimals: 0)) draws; the "
-          + "\(fit.floorWeeks) floor weeks count as inside when the interval reaches down to "
-          + "the floor."))
+    document.append(.paragraph(fitMethod(fit)))
+    if !fit.floorWeekPredictions.isEmpty { document.append(.table(floorWeekTable(fit))) }
+  }
+
+  /// How the fit figures were computed, in words.
+  private func fitMethod(_ fit: FitSummary) -> String {
+    let draws = NumberText.grouped(Double(fit.draws), decimals: 0)
+    let censoring =
+      fit.floorValue.map {
+        ", censored at the floor (\(ReportNumber.currency($0))) like the data: a week's "
+          + "prediction is that of max(revenue, floor), what its report can show"
+      } ?? ""
+    let floorCoverage =
+      fit.floorWeeks > 0
+      ? " The \(fit.floorWeeks) floor weeks count as inside an interval when it reaches down to "
+        + "the floor."
+      : ""
+    return "Predictive intervals and medians simulate log revenue with the model's Student-t "
+      + "noise for each of the \(draws) draws\(censoring). R-squared is 1 - SSE/SST with the "
+      + "predictive median as the point, each floor week observed at the floor; the Bayesian "
+      + "R-squared (Gelman et al. 2019) leaves the floor weeks out.\(floorCoverage)"
+  }
+
+  /// Each floor week's predictive median, currency.
+  private func floorWeekTable(_ fit: FitSummary) -> SummaryTable {
+    var table = SummaryTable(
+      headers: ["floor week", "predicted median revenue", "at the floor"],
+      alignments: [.left, .right, .left])
+    for week in fit.floorWeekPredictions {
+      table.rows.append([
+        week.date, ReportNumber.currency(week.predictedMedian), week.isAtFloor ? "yes" : "no",
+      ])
+    }
+    return table
   }
 
   // MARK: - Parameters

@@ -9,13 +9,15 @@
 public struct WeekForecast: Sendable {
   /// 0-based week index in the data.
   public let week: Int
-  /// log(observed revenue), currency.
+  /// log(observed revenue), currency; in a floor week, log(floor): the week is scored as
+  /// what its report shows.
   public let observed: Double
   /// True when the observed revenue sits at the floor (left-censored).
   public let isFloor: Bool
   /// Point forecast of log revenue.
   public let point: Double
-  /// Predictive draws of log revenue, sorted ascending.
+  /// Predictive draws of log revenue, sorted ascending; the model's are censored at the
+  /// floor (`FloorScoring`), the baselines' are not.
   public let ensemble: [Double]
 
   public init(week: Int, observed: Double, isFloor: Bool, point: Double, ensemble: [Double]) {
@@ -33,26 +35,53 @@ public struct WeekForecast: Sendable {
   public func covered(level: Double) -> Bool {
     Quantiles.interval(sorted: ensemble, level: level).contains(observed)
   }
+
+  /// The predictive median of log revenue (the model's `point`).
+  public var median: Double { Quantiles.quantile(sorted: ensemble, 0.5) }
+
+  /// For a floor week, whether the predictive median is at the floor (`observed`, the log
+  /// floor; see `FloorScoring.isAtFloor`); false for every other week.
+  public var isPredictedAtFloor: Bool {
+    isFloor && FloorScoring.isAtFloor(median: median, logFloor: observed)
+  }
 }
 
-/// Accuracy of a set of forecasts, all on log revenue unless stated.
+/// Accuracy of a set of forecasts, all on log revenue unless stated. Floor weeks are scored
+/// as what they report (MODEL.md 9): their observation is the floor, and the model's
+/// ensembles are censored at it (`FloorScoring`).
 ///
-/// - R-squared: 1 - sum (y - yhat)^2 / sum (y - ybar)^2, ybar the mean of the evaluated
-///   observations (out of sample it can be negative: worse than their own mean);
+/// - R-squared: 1 - sum (y - yhat)^2 / sum (y - ybar)^2 over every week, floor weeks at the
+///   floor, ybar the mean of the evaluated observations (out of sample it can be negative:
+///   worse than their own mean);
+/// - R-squared, non-floor: the same over the weeks not at the floor only (ybar their mean);
 /// - RMSE: root mean squared error of the point forecasts, log units;
 /// - MAPE: mean |revenue - exp(yhat)| / revenue over the weeks not at the floor, in percent
 ///   (floor weeks are a reporting artefact, not a sale);
 /// - CRPS: mean sample CRPS of the ensembles (log units; lower is better);
-/// - coverage: share of observations inside the central 50% and 90% intervals.
+/// - coverage: share of observations inside the central 50% and 90% intervals;
+/// - floor weeks predicted at the floor: the share of floor weeks whose predictive median
+///   (of the ensemble, not `point`, which for the baselines is not a median) is at the floor.
 public struct ForecastScores: Sendable, Equatable {
   public let count: Int
   public let rSquared: Double
+  /// NaN when fewer than two weeks are off the floor or they are all equal.
+  public let rSquaredNonFloor: Double
   public let rmse: Double
   /// Percent; NaN when every week is at the floor.
   public let mape: Double
   public let crps: Double
   public let coverage50: Double
   public let coverage90: Double
+  /// Weeks at the floor among the `count`.
+  public let floorWeeks: Int
+  /// Floor weeks whose predictive median is at the floor (`WeekForecast.isPredictedAtFloor`).
+  public let floorWeeksAtFloorCount: Int
+
+  /// Share of the floor weeks whose predictive median is at the floor, in [0, 1]; NaN
+  /// without floor weeks.
+  public var floorWeeksPredictedAtFloor: Double {
+    floorWeeks > 0 ? Double(floorWeeksAtFloorCount) / Double(floorWeeks) : .nan
+  }
 
   public init(_ forecasts: [WeekForecast]) {
     count = forecasts.count
@@ -61,8 +90,12 @@ public struct ForecastScores: Sendable, Equatable {
     rSquared = ForecastMetrics.rSquared(observed: observed, predicted: points)
     rmse = ForecastMetrics.rmse(observed: observed, predicted: points)
     let sales = forecasts.filter { !$0.isFloor }
+    rSquaredNonFloor = ForecastMetrics.rSquared(
+      observed: sales.map(\.observed), predicted: sales.map(\.point))
     mape = ForecastMetrics.mape(
       observed: sales.map { exp($0.observed) }, predicted: sales.map { exp($0.point) })
+    floorWeeks = forecasts.count - sales.count
+    floorWeeksAtFloorCount = forecasts.filter(\.isPredictedAtFloor).count
     crps = ForecastMetrics.mean(forecasts.map(\.crps))
     coverage50 = ForecastMetrics.share(forecasts.map { $0.covered(level: 0.5) })
     coverage90 = ForecastMetrics.share(forecasts.map { $0.covered(level: 0.9) })

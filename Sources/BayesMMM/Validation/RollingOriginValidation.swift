@@ -61,8 +61,11 @@ public struct ValidationSettings: Sendable, Equatable {
 /// weeks' spend forward, the observed social, owned and Google spend, price and promotions of
 /// the test weeks enter as known inputs (Google spend is set before revenue is observed, so
 /// it is known at prediction time; its own uncertainty is not propagated), and the predictive
-/// draw is mu_y,t + sigma_y x t_nu, censored at the floor like the data. The point forecast
-/// is the predictive median.
+/// draw is mu_y,t + sigma_y x t_nu, censored at the fold's floor like the data: the prediction
+/// of a week is the predictive distribution of max(revenue, floor) (MODEL.md 9,
+/// `FloorScoring`). The point forecast is the median of that censored predictive. Every
+/// method is scored against the same observations, in which a week at or below the fold's
+/// floor (`ModelInputs.censored`) is its floor value.
 ///
 /// Random streams: chains as in `sample` with `settings.sampler.seed`; the predictive noise
 /// of fold i uses `GSLRandom(runSeed: seed, stream: 500 + i)`.
@@ -75,11 +78,11 @@ public enum RollingOriginValidation {
   ) throws -> ValidationResult {
     let weeks = dataset.weekCount
     try settings.validate(weeks: weeks)
-    let observed = dataset.outcome.map { log($0) }
     var folds: [ValidationFold] = []
     for (index, origin) in settings.origins(weeks: weeks).enumerated() {
       progress?("fold \(index + 1) of \(settings.folds): fitting weeks 1-\(origin)")
       let inputs = trainingInputs(dataset: dataset, settings: configuration.settings, weeks: origin)
+      let observed = scoredObservations(revenue: dataset.outcome, inputs: inputs)
       let model = try JointModel(inputs: inputs, configuration: configuration)
       let posterior = try PosteriorSample.fit(
         model: model, settings: settings.sampler, threads: settings.threads)
@@ -138,8 +141,19 @@ public enum RollingOriginValidation {
     return inputs
   }
 
+  /// Log revenue (currency) as a fold scores it: log(revenue_t), and log(floor) in the weeks
+  /// the fold's inputs censor (revenue at or below the floor detected on its training weeks).
+  /// On training weeks this is log(revenue) itself, since the floor is their minimum.
+  public static func scoredObservations(revenue: [Double], inputs: ModelInputs) -> [Double] {
+    revenue.indices.map { week in
+      if inputs.censored[week], let floor = inputs.floorValue { return log(floor) }
+      return log(revenue[week])
+    }
+  }
+
   /// Posterior predictive forecasts of log revenue (currency) in `weeks`, one draw of
-  /// noise per posterior draw and week.
+  /// noise per posterior draw and week, censored at the floor of `posterior`'s inputs when
+  /// they have one; `observed` as `scoredObservations` gives it.
   public static func predictive(
     posterior: PosteriorSample, weeks: [Int], observed: [Double], random: GSLRandom
   ) -> [WeekForecast] {
@@ -153,15 +167,15 @@ public enum RollingOriginValidation {
       let state = forward.state(parameters: draw)
       let mu = state.observedRevenuePredictor
       for (slot, week) in weeks.enumerated() {
-        let latent =
-          logScale + mu[week] + state.revenueSigma * random.studentT(nu: model.studentTDegrees)
-        ensembles[slot].append(logFloor.map { max(latent, $0) } ?? latent)
+        ensembles[slot].append(
+          logScale + mu[week] + state.revenueSigma * random.studentT(nu: model.studentTDegrees))
       }
     }
     return weeks.enumerated().map { slot, week in
-      WeekForecast(
+      let censored = FloorScoring.censored(ensembles[slot], atLogFloor: logFloor)
+      return WeekForecast(
         week: week, observed: observed[week], isFloor: inputs.censored[week],
-        point: Quantiles.median(ensembles[slot]), ensemble: ensembles[slot])
+        point: Quantiles.median(censored), ensemble: censored)
     }
   }
 

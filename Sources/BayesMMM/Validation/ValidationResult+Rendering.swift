@@ -18,7 +18,9 @@ extension ValidationResult {
     lines.append("")
     lines.append(
       pad("fold", 5) + pad("train", 9) + pad("test", 9) + pad("method", 15)
-        + ["R2", "RMSE", "MAPE%", "CRPS", "cov50", "cov90"].map { leftPad($0, 9) }.joined())
+        + ["R2", "R2 nf", "RMSE", "MAPE%", "CRPS", "cov50", "cov90", "at floor"].map {
+          leftPad($0, 9)
+        }.joined())
     for fold in folds {
       let scores = scores(fold: fold.index)
       let first = (fold.testWeeks.first ?? 0) + 1
@@ -29,13 +31,18 @@ extension ValidationResult {
     lines += scoreLines(overall, fold: "all", train: "", test: "")
     lines.append("")
     lines += [
-      "Metrics on log revenue: R2 = 1 - SSE/SST around the test weeks' mean; RMSE in log",
-      "units; MAPE (%) on revenue over the non-floor weeks; CRPS of the predictive draws (log",
-      "units, lower is better); cov50/cov90: share of test weeks inside the central 50%/90%",
-      "predictive intervals. Point forecasts: the predictive median (model); the last training",
-      "week (last value); the mean of the training weeks in the same 4-week block of the ISO",
-      "year, weeks 1-4, 5-8, ..., 49-53 (seasonal mean). Baseline intervals: last value +",
-      "sqrt(h) x the training one-step changes; seasonal mean + its training residuals.",
+      "Metrics on log revenue: R2 = 1 - SSE/SST around the test weeks' mean, over all test",
+      "weeks; R2 nf: the same over the non-floor weeks only; RMSE in log units; MAPE (%) on",
+      "revenue over the non-floor weeks; CRPS of the predictive draws (log units, lower is",
+      "better); cov50/cov90: share of test weeks inside the central 50%/90% predictive",
+      "intervals; at floor: floor weeks whose predictive median is at (baselines: at or below)",
+      "the floor, of the floor weeks tested. A floor week is scored as its report shows: the",
+      "observation is the floor, and the model predicts max(revenue, floor), its predictive",
+      "draws censored at the floor of the fold's training weeks like the data; the baselines",
+      "know no floor. Point forecasts: the predictive median (model); the last training week",
+      "(last value); the mean of the training weeks in the same 4-week block of the ISO year,",
+      "weeks 1-4, 5-8, ..., 49-53 (seasonal mean). Baseline intervals: last value + sqrt(h) x",
+      "the training one-step changes; seasonal mean + its training residuals.",
     ]
     lines.append("")
     let r = residuals
@@ -100,8 +107,10 @@ extension ValidationResult {
         ? pad(fold, 5) + pad(train, 9) + pad(test, 9) : String(repeating: " ", count: 23)
       let s = method.1
       let values = [
-        formatted(s.rSquared, 3), formatted(s.rmse, 3), formatted(s.mape, 1),
-        formatted(s.crps, 3), formatted(s.coverage50, 2), formatted(s.coverage90, 2),
+        formatted(s.rSquared, 3), formatted(s.rSquaredNonFloor, 3), formatted(s.rmse, 3),
+        formatted(s.mape, 1), formatted(s.crps, 3), formatted(s.coverage50, 2),
+        formatted(s.coverage90, 2),
+        s.floorWeeks > 0 ? "\(s.floorWeeksAtFloorCount)/\(s.floorWeeks)" : "-",
       ]
       return prefix + pad(method.0, 15) + values.map { leftPad($0, 9) }.joined()
     }
@@ -112,9 +121,11 @@ extension ValidationResult {
     func scoresJSON(_ s: ForecastScores) -> JSONValue {
       [
         "weeks": .number(Double(s.count)), "r_squared": jsonNumber(s.rSquared),
+        "r_squared_non_floor": jsonNumber(s.rSquaredNonFloor),
         "rmse": jsonNumber(s.rmse), "mape_percent": jsonNumber(s.mape),
         "crps": jsonNumber(s.crps), "coverage_50": jsonNumber(s.coverage50),
-        "coverage_90": jsonNumber(s.coverage90),
+        "coverage_90": jsonNumber(s.coverage90), "floor_weeks": .number(Double(s.floorWeeks)),
+        "floor_weeks_predicted_at_floor": jsonNumber(s.floorWeeksPredictedAtFloor),
       ]
     }
     func methodsJSON(_ scores: Scores) -> JSONValue {
@@ -139,6 +150,7 @@ extension ValidationResult {
           return [
             "week": .number(Double($0.week + 1)), "observed_log_revenue": .number($0.observed),
             "floor": .bool($0.isFloor), "point": jsonNumber($0.point),
+            "median": jsonNumber($0.median),
             "q05": jsonNumber(q.lower), "q95": jsonNumber(q.upper), "crps": jsonNumber($0.crps),
           ]
         })

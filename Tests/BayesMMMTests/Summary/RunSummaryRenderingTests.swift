@@ -80,8 +80,15 @@ final class RunSummaryRenderingTests: XCTestCase {
       Set(fit.keys),
       [
         "weeks", "floor_weeks", "draws", "bayesian_r2", "mape_percent", "coverage_50",
-        "coverage_90",
+        "coverage_90", "r_squared", "r_squared_non_floor", "floor_value",
+        "floor_weeks_predicted_at_floor", "floor_week_predictions",
       ])
+    let floorWeeks = try XCTUnwrap(fit["floor_week_predictions"] as? [[String: Any]])
+    XCTAssertEqual(floorWeeks.count, 8)
+    XCTAssertEqual(
+      Set(try XCTUnwrap(floorWeeks.first).keys), ["date", "predicted_median", "at_floor"])
+    XCTAssertEqual(floorWeeks.first?["date"] as? String, "2023-11-05")
+    XCTAssertEqual(fit["floor_value"] as? Double, 1)
     let diagnostics = try XCTUnwrap(json["diagnostics"] as? [String: Any])
     XCTAssertEqual(diagnostics["draws"] as? Double, 100)
     XCTAssertEqual((diagnostics["e_bfmi"] as? [Double])?.count, 2)
@@ -110,6 +117,9 @@ final class RunSummaryRenderingTests: XCTestCase {
     let parameter = try XCTUnwrap(summary.parameters.first)
     XCTAssertTrue(lines.contains("parameters,\(parameter.name),,,,r_hat,\(parameter.rHat)"))
     XCTAssertTrue(lines.contains { $0.hasPrefix("fit,bayesian_r2,,,,median,") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("fit,r_squared_non_floor,,,,value,") })
+    XCTAssertTrue(lines.contains("fit,floor_week_predictions.1,,,,date,2023-11-05"))
+    XCTAssertTrue(lines.contains { $0.hasPrefix("fit,floor_week_predictions.8,,,,at_floor,") })
     XCTAssertTrue(lines.contains { $0.hasPrefix("diagnostics,warning.1,,,,text,R-hat above 1.01") })
     XCTAssertTrue(lines.contains { $0.hasPrefix("diagnostics,warning.2,,,,text,\"ESS below 400") })
     XCTAssertTrue(lines.contains { $0.hasPrefix("assumption,,,,,text,\"") })

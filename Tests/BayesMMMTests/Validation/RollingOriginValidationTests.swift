@@ -91,6 +91,11 @@ final class RollingOriginValidationTests: XCTestCase {
     let floorWeeks = simulated.model.inputs.censored.filter { $0 }.count
     XCTAssertEqual(result.residuals.residuals.count, 60 - floorWeeks)
     XCTAssertTrue(result.text.contains("OBSERVED"))
+    let tested = result.folds.flatMap(\.model)
+    XCTAssertEqual(overall.model.floorWeeks, tested.filter(\.isFloor).count)
+    XCTAssertEqual(
+      result.json["overall"]?["model"]?["floor_weeks"], .number(Double(overall.model.floorWeeks)))
+    XCTAssertNotNil(result.json["overall"]?["last_value"]?["r_squared_non_floor"])
     XCTAssertEqual(result.json["settings"]?["google_spend_in_test_weeks"], "observed")
   }
 }
