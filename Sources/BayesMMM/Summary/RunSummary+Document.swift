@@ -187,8 +187,7 @@ extension RunSummary {
   }
 
   /// The promotion section; only for a model with a promotion term.
-  private func appendPromotion(_ promotion: PromotionSummary, to document: inout SummaryDocument)
-  {
+  private func appendPromotion(_ promotion: PromotionSummary, to document: inout SummaryDocument) {
     document.append(.heading("Promotion", level: 2))
     document.append(
       .paragraph(
@@ -269,7 +268,8 @@ extension RunSummary {
     document.append(
       .paragraph(
         "Every chain-file column after the sampler statistics: the model's parameters, then "
-          + "the per-draw effects. \(lowerLabel) and \(upperLabel) bound the central "
+          + "the per-draw effects (the pointwise log likelihood, the input of bayes-mmm loo, is "
+          + "left out). \(lowerLabel) and \(upperLabel) bound the central "
           + "\(ReportNumber.percent(probability, decimals: 0)) interval; MCSE is the Monte "
           + "Carlo standard error of the mean."))
     var table = SummaryTable(
