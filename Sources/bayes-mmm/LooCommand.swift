@@ -8,12 +8,15 @@ struct LooCommand: ParsableCommand {
     commandName: "loo",
     abstract: "PSIS-LOO of a run: elpd_loo, se, p_loo, looic and Pareto k per week.",
     discussion: """
-      Reads DIR/run.json and its chain files, rebuilds the model from the recorded data, \
-      computes each week's log likelihood at every draw (revenue: Student-t, or the log CDF \
-      in floor weeks; Google: the hurdle's on/off and amount terms) and Pareto-smoothed \
-      importance-sampling leave-one-out cross-validation, as ArviZ's az.loo defines it. \
-      One observation is one week of both equations (joint); each equation is also scored \
-      alone. Weeks whose Pareto k exceeds min(1 - 1/log10(draws), 0.7) are named.
+      Reads DIR/run.json and its chain files, rebuilds the model from the recorded data (for \
+      the weeks and Google's on weeks), takes each week's log likelihood at every draw from \
+      the chain files' log_lik columns (revenue: Student-t, or the log CDF in floor weeks; \
+      Google: the hurdle's on/off and amount terms; a run written before those columns \
+      existed has them recomputed), and computes Pareto-smoothed importance-sampling \
+      leave-one-out cross-validation, as ArviZ's az.loo defines it (r_eff over the model's \
+      parameters). One observation is one week of both equations (joint); each equation \
+      (revenue, search) and the hurdle's two parts are also scored alone. Weeks whose \
+      Pareto k exceeds min(1 - 1/log10(draws), 0.7) are named.
       """
   )
 

@@ -17,6 +17,9 @@ struct SampleCommand: ParsableCommand {
       generated-quantity effects: natural direct, indirect and total effects of each social \
       channel (switched off, and +10%), ROI, induced Google spend, Google's own effect, price \
       and promotion what-ifs, averaged over --mediator-paths simulated Google paths per draw. \
+      Then the pointwise log likelihood of each week (log_lik.t, and per equation \
+      log_lik_revenue.t, log_lik_search.t, log_lik_search_onoff.t, log_lik_search_amount.t), \
+      which `bayes-mmm loo` and ArviZ's az.from_cmdstan(..., log_likelihood=...) read. \
       The same seed, data and priors give byte-identical chain files for any --threads. \
       DIR must be missing, empty or an earlier run folder: only its chain files and run.json \
       are replaced (a user's other files stay); anything else is refused. Ctrl-C or SIGTERM \

@@ -15,7 +15,7 @@ final class SampleCommandLimitsTests: XCTestCase {
     XCTAssertEqual(result.status, 1, result.stderr)
     XCTAssertTrue(
       result.stderr.contains(
-        "error: This run needs about 22.1 TiB of memory (4 chains x 1000000000 draws x 122 "
+        "error: This run needs about 97.7 TiB of memory (4 chains x 1000000000 draws x 642 "
           + "columns, 10 mediator paths), more than the "),
       result.stderr)
     XCTAssertTrue(result.stderr.contains("Lower --draws or --chains"), result.stderr)

@@ -24,17 +24,21 @@ public enum MemoryBudget {
   }
 
   /// A whole fitted run, from the chains to the written files: the chains' own storage,
-  /// the constrained parameter table, the table with its effect columns (built once, then
-  /// appended), the CmdStan CSV text of every chain (held at once while the folder is
-  /// staged; about 24 bytes a cell), and per effects thread the mediator random numbers and
-  /// paths (4 arrays of paths x weeks doubles).
+  /// the constrained parameter table, the table with its generated columns (the effects,
+  /// then the pointwise log likelihood, `LogLikelihoodColumns`: each block is computed
+  /// apart and appended, so about two copies of the whole table are held at once), the
+  /// CmdStan CSV text of every chain (held at once while the folder is staged; about 24
+  /// bytes a cell), and per effects thread the mediator random numbers and paths (4 arrays
+  /// of paths x weeks doubles).
+  /// - Parameter generatedColumns: the columns after the parameters (effects and log
+  ///   likelihood).
   public static func runBytes(
-    chains: Int, draws: Int, dimension: Int, effectColumns: Int, mediatorPaths: Int,
+    chains: Int, draws: Int, dimension: Int, generatedColumns: Int, mediatorPaths: Int,
     weeks: Int, threads: Int
   ) -> Double {
     let cells = Double(chains) * Double(draws)
     let parameters = Double(dimension)
-    let columns = parameters + Double(effectColumns)
+    let columns = parameters + Double(generatedColumns)
     let tables = cells * (parameters + 2 * columns) * 8
     let csv = cells * (columns + 7) * 24
     let effects = Double(max(1, threads)) * Double(mediatorPaths) * Double(weeks) * 4 * 8

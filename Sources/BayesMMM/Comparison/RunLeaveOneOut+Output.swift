@@ -1,8 +1,9 @@
 extension RunLeaveOneOut {
   /// The result as JSON: the joint model's `elpd_loo`, `se`, `p_loo`, `looic`, `pareto_k`
-  /// (one per week), `pareto_k_counts` (ArviZ's bins), `good_k`, `r_eff`, `weeks`, and the
-  /// same figures per equation under `equations` (`revenue`, `search_onoff`; `search_amount`
-  /// over Google's on weeks).
+  /// (one per week), `pareto_k_counts` (ArviZ's bins), `good_k`, `r_eff`,
+  /// `log_likelihood_from` (`chain_files` or `recomputed`, see `Source`), `weeks`, and the
+  /// same figures per equation under `equations` (`revenue`, `search` (on/off + amount),
+  /// `search_onoff`; `search_amount` over Google's on weeks).
   public var json: JSONValue {
     func figures(_ loo: LeaveOneOut, pointwise: Bool) -> [(key: String, value: JSONValue)] {
       let counts = loo.counts
@@ -28,6 +29,7 @@ extension RunLeaveOneOut {
       (key: "draws", value: .number(Double(joint.draws))),
       (key: "r_eff", value: .number(relativeEfficiency)),
       (key: "good_k", value: .number(joint.goodKThreshold)),
+      (key: "log_likelihood_from", value: .string(source.rawValue)),
     ]
     top += figures(joint, pointwise: true)
     top.append((key: "weeks", value: .array(weekDates.map { .string($0) })))
@@ -37,6 +39,7 @@ extension RunLeaveOneOut {
         key: "equations",
         value: .object([
           (key: "revenue", value: .object(figures(revenue, pointwise: true))),
+          (key: "search", value: .object(figures(search, pointwise: true))),
           (key: "search_onoff", value: .object(figures(onOff, pointwise: true))),
           (key: "search_amount", value: .object(figures(amount, pointwise: false))),
         ])
@@ -58,13 +61,18 @@ extension RunLeaveOneOut {
     }
     var out =
       "PSIS-LOO (\(joint.draws) draws, r_eff \(NumberText.grouped(relativeEfficiency, decimals: 2)), "
-    out += "k threshold \(NumberText.grouped(joint.goodKThreshold, decimals: 2)))\n\n"
+    out += "k threshold \(NumberText.grouped(joint.goodKThreshold, decimals: 2)); "
+    out +=
+      source == .chainFiles
+      ? "log likelihood from the chain files)\n\n"
+      : "log likelihood recomputed: the chain files have no log_lik columns)\n\n"
     out +=
       pad("model", 15) + leftPad("elpd_loo", 11) + leftPad("se", 8)
       + leftPad("p_loo", 8) + leftPad("looic", 11)
       + leftPad("k good/bad/vb", 14) + "\n"
     out +=
-      row("joint", joint) + row("revenue", revenue) + row("search_onoff", onOff)
+      row("joint", joint) + row("revenue", revenue) + row("search", search)
+      + row("search_onoff", onOff)
       + row("search_amount", amount)
     let weeks = unreliableWeeks
     if !weeks.isEmpty {

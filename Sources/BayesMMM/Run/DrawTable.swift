@@ -27,6 +27,22 @@ public struct DrawTable: Sendable, Equatable {
   public func column(named name: String) -> [[Double]]? {
     columns.firstIndex(of: name).map { column($0) }
   }
+
+  /// The columns whose names `keep` accepts, in their order (e.g. the quantities without
+  /// the log-likelihood columns).
+  public func selectingColumns(where keep: (String) -> Bool) -> DrawTable {
+    let kept = columns.indices.filter { keep(columns[$0]) }
+    guard kept.count < width else { return self }
+    let values = values.map { chain in
+      var selected: [Double] = []
+      selected.reserveCapacity(drawCount * kept.count)
+      for draw in 0..<drawCount {
+        for index in kept { selected.append(chain[draw * width + index]) }
+      }
+      return selected
+    }
+    return DrawTable(columns: kept.map { columns[$0] }, values: values)
+  }
 }
 
 extension DrawTable {

@@ -6,13 +6,16 @@ import Foundation
 /// ("bayes-mmm"), `kind` ("run"), `format_version`, `settings`, `data` (path,
 /// sha256, weeks, dates, roles), `priors` (path and the resolved content), `scales` (currency per scaled unit, so every
 /// effect maps back to currency), `channels`, `parameters` (names in chain-file order),
-/// `columns`, `chain_files`, `chain_file_checks` (per chain file its sha256, draws and chain
+/// `columns` (every chain-file column after the sampler statistics: parameters, effects,
+/// log likelihood), `chain_files`, `chain_file_checks` (per chain file its sha256, draws and chain
 /// id; see `ChainFileCheck`), `audit` (the data findings), `diagnostics`, `prior_shift` (per
 /// parameter: prior sd, posterior sd and their ratio, see `PriorShift`), `timing`, `effects`
 /// (how the generated-quantity columns were computed; see `effectsJSON`).
 public enum RunRecord {
   /// The run.json layout this version writes and reads. 2: `kind` and `chain_file_checks`
   /// added (format 1 runs cannot be checked against their chain files; re-run `sample`).
+  /// The log-likelihood columns (`LogLikelihoodColumns`) came later within version 2: a run
+  /// without them reads as before, and `loo` recomputes its terms from the parameters.
   public static let formatVersion = 2
 
   /// The `kind` of a run folder's run.json (see `OutputOwnership`).
@@ -32,6 +35,7 @@ public enum RunRecord {
       .timingGradientsPerSecond: .number(gradients / run.wallTime),
       .timingMinESSBulkPerSecond: .number(run.diagnostics.minESSBulk / run.wallTime),
       .timingEffectsSeconds: .number(run.effectsWallTime),
+      .timingLogLikelihoodSeconds: .number(run.logLikelihoodWallTime),
     ])
     let record: JSONValue = .object(keyed: [
       .formatVersion: .number(Double(formatVersion)),

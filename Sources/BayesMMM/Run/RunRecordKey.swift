@@ -84,6 +84,7 @@ public enum RunRecordKey: String, CaseIterable, Sendable {
   case timingGradientsPerSecond = "timing.gradients_per_second"
   case timingMinESSBulkPerSecond = "timing.min_ess_bulk_per_second"
   case timingEffectsSeconds = "timing.effects_seconds"
+  case timingLogLikelihoodSeconds = "timing.log_likelihood_seconds"
 
   case effects
   case effectsMediatorPaths = "effects.mediator_paths"

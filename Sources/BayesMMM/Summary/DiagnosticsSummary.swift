@@ -1,6 +1,7 @@
 /// The convergence verdict of a stored run, recomputed from its chain files: divergences,
 /// tree-depth hits, E-BFMI per chain, the worst R-hat and ESS over the model's parameters
-/// (the columns `sample` judges), non-finite draws over every column (effects too), and the
+/// (the columns `sample` judges), non-finite draws over every summarised column (effects
+/// too; not the log-likelihood columns, which `loo` judges by their Pareto k), and the
 /// warnings of MODEL.md 7 in `DiagnosticWarnings`' words, so `summarize` and `sample` say
 /// the same about the same run.
 public struct DiagnosticsSummary: Sendable, Equatable {

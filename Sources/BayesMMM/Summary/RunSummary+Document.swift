@@ -353,7 +353,8 @@ extension RunSummary {
     document.append(
       .paragraph(
         "Every chain-file column after the sampler statistics: the model's parameters, then "
-          + "the per-draw effects. \(lowerLabel) and \(upperLabel) bound the central "
+          + "the per-draw effects (the pointwise log likelihood, the input of bayes-mmm loo, is "
+          + "left out). \(lowerLabel) and \(upperLabel) bound the central "
           + "\(ReportNumber.percent(probability, decimals: 0)) interval; MCSE is the Monte "
           + "Carlo standard error of the mean."))
     var table = SummaryTable(

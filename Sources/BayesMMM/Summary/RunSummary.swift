@@ -24,7 +24,9 @@ public struct RunSummary: Sendable {
   public let weeks: Int?
   public let firstWeek: String?
   public let lastWeek: String?
-  /// One row per chain-file column after the sampler statistics, in file order.
+  /// One row per chain-file column after the sampler statistics, in file order, but for
+  /// the log-likelihood columns (`LogLikelihoodColumns`: `loo`'s input, not quantities to
+  /// summarise): the parameters, then the effects.
   public let parameters: [ParameterSummary]
   /// One row per social channel x contrast x effect; empty without effect columns.
   public let effects: [EffectSummary]
@@ -59,7 +61,9 @@ public struct RunSummary: Sendable {
     weeks = run.recordedWeeks
     firstWeek = run.recordedFirstWeek
     lastWeek = run.recordedLastWeek
-    parameters = ParameterSummary.table(run.draws, probability: probability, threads: threads)
+    parameters = ParameterSummary.table(
+      run.draws.selectingColumns { !LogLikelihoodColumns.contains($0) },
+      probability: probability, threads: threads)
     effects = EffectSummary.rows(
       draws: run.draws, socialNames: run.socialNames, record: run.effects,
       observedSpend: prepared?.dataset.social)

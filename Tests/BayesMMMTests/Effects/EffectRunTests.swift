@@ -23,7 +23,9 @@ final class EffectRunTests: XCTestCase {
     let model = run.prepared.model
     let socialCount = model.inputs.socialNames.count
     XCTAssertEqual(
-      run.table.columns, model.layout.names + EffectColumns.names(socialCount: socialCount))
+      run.table.columns,
+      model.layout.names + EffectColumns.names(socialCount: socialCount)
+        + LogLikelihoodColumns.names(weeks: model.inputs.fitWeeks))
     XCTAssertEqual(run.diagnostics.parameters.count, model.dimension)
     let scenarios = EffectScenarios(inputs: model.inputs)
     func column(_ name: String) throws -> [Double] {
@@ -61,6 +63,7 @@ final class EffectRunTests: XCTestCase {
     let model = run.prepared.model
     let d = model.dimension
     let width = run.table.width
+    let effectsEnd = d + EffectColumns.count(socialCount: model.inputs.socialNames.count)
     for chain in 0..<run.chains.count {
       let rows = run.table.values[chain]
       let draws = rows.count / width
@@ -68,7 +71,7 @@ final class EffectRunTests: XCTestCase {
       var effects: [Double] = []
       for k in 0..<draws {
         parameters += rows[k * width..<k * width + d]
-        effects += rows[k * width + d..<(k + 1) * width]
+        effects += rows[k * width + d..<k * width + effectsEnd]
       }
       let recomputed = ChainEffects.table(
         calculator: EffectCalculator(model: model), constrainedDraws: parameters,

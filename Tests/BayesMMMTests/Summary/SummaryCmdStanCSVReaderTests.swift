@@ -54,6 +54,23 @@ final class SummaryCmdStanCSVReaderTests: XCTestCase {
     XCTAssertEqual(file.column(named: "divergent__"), [0, 0, 1, 0, 0, 0])
   }
 
+  func testWindowsLineEndingsReadAsTheSameFile() throws {
+    let result = chainResult(draws: 4, dimension: 2)
+    let header = CmdStanCSV.Header(
+      settings: SamplerSettings(), seed: 7, chain: 1, dataFile: "data.csv",
+      outputFile: "chain-2.csv")
+    let text = CmdStanCSV.chainFile(
+      header: header, columns: ["a", "b"], draws: [1, 2, 3, 4, 5, 6, 7, 8.5], result: result)
+    let unix = try CmdStanCSVReader.parse(text, path: "chain-2.csv")
+    let windows = try CmdStanCSVReader.parse(
+      text.replacingOccurrences(of: "\n", with: "\r\n"), path: "chain-2.csv")
+    XCTAssertEqual(windows.columns, unix.columns)
+    XCTAssertEqual(windows.values, unix.values)
+    XCTAssertEqual(windows.stepSize, unix.stepSize)
+    XCTAssertEqual(windows.inverseMetric, unix.inverseMetric)
+    XCTAssertEqual(windows.headerSeed, 7)
+  }
+
   func testErrorsNameTheFileAndLine() {
     let header = (CmdStanCSV.statisticColumns + ["x"]).joined(separator: ",")
     let cases: [(String, Int?, String)] = [
@@ -64,8 +81,11 @@ final class SummaryCmdStanCSVReaderTests: XCTestCase {
         "expected 8 fields, found 3 (a truncated file?)"
       ),
       (header + "\n1,2,3,4,5,0,7,eight\n", 2, "column \"x\": \"eight\" is not a number"),
-      ("a,b\n1,2\n", 1, "the header does not start with CmdStan's sampler columns (lp__, "
-        + "accept_stat__, stepsize__, treedepth__, n_leapfrog__, divergent__, energy__)"),
+      (
+        "a,b\n1,2\n", 1,
+        "the header does not start with CmdStan's sampler columns (lp__, "
+          + "accept_stat__, stepsize__, treedepth__, n_leapfrog__, divergent__, energy__)"
+      ),
     ]
     for (text, line, reason) in cases {
       XCTAssertThrowsError(try CmdStanCSVReader.parse(text, path: "c.csv")) { error in
