@@ -12,7 +12,8 @@ public struct ModelSettings: Sendable, Equatable {
   public var adstockWindow: Int = DelayedAdstock.defaultWindow
   /// Per-channel adstock (a channel entry's `adstock`), column name -> form.
   public var channelAdstock: [String: AdstockForm] = [:]
-  /// The price term's form (`price_response`; default constant elasticity, MODEL.md 8).
+  /// The price term's form (`price_response`, MODEL.md 8); constant elasticity when the key
+  /// is absent (priors/default.json chooses linear demand).
   public var priceResponse: PriceResponseForm = .constantElasticity
   /// Knots K of the monotone spline price response (`price_knots`, 1 ... 8; default 4).
   public var priceKnots: Int = PriceResponse.defaultKnotCount

@@ -8,7 +8,9 @@
 ///   p = P(chi2(m) > Q): a small p says the residuals are autocorrelated (the model misses
 ///   dynamics, e.g. a longer carry-over);
 /// - Pearson correlations of the residuals with log price and promotions: near 0 when the
-///   model has taken up what those regressors explain; nil for a term the model lacks.
+///   model has taken up what those regressors explain; nil for a term the model lacks;
+/// - the correlation with squared log price, x^2 for x = log(price / median price): the
+///   curvature a price term misses (an inverted U against price gives a negative value).
 public struct ResidualChecks: Sendable, Equatable {
   /// Residuals used (non-floor weeks, in time order).
   public let residuals: [Double]
@@ -17,6 +19,7 @@ public struct ResidualChecks: Sendable, Equatable {
   public let ljungBoxQ: Double
   public let ljungBoxPValue: Double
   public let correlationWithLogPrice: Double?
+  public let correlationWithSquaredLogPrice: Double?
   public let correlationWithPromotion: Double?
 
   public init(residuals: [Double], logPrice: [Double]?, promotion: [Double]?) {
@@ -35,6 +38,9 @@ public struct ResidualChecks: Sendable, Equatable {
     ljungBoxPValue =
       lags > 0 && q.isFinite ? GSLSpecial.chiSquareUpperTail(q, dof: Double(lags)) : .nan
     correlationWithLogPrice = logPrice.map { Statistics.correlation(residuals, $0) }
+    correlationWithSquaredLogPrice = logPrice.map {
+      Statistics.correlation(residuals, $0.map { $0 * $0 })
+    }
     correlationWithPromotion = promotion.map { Statistics.correlation(residuals, $0) }
   }
 

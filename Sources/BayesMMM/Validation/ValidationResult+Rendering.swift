@@ -54,6 +54,9 @@ extension ValidationResult {
     if let correlation = r.correlationWithLogPrice {
       lines.append("  corr(residual, log price)    " + formatted(correlation, 3))
     }
+    if let correlation = r.correlationWithSquaredLogPrice {
+      lines.append("  corr(residual, log price^2)  " + formatted(correlation, 3))
+    }
     if let correlation = r.correlationWithPromotion {
       lines.append("  corr(residual, promotions)   " + formatted(correlation, 3))
     }
@@ -189,6 +192,8 @@ extension ValidationResult {
         "ljung_box_q": jsonNumber(residuals.ljungBoxQ),
         "ljung_box_p": jsonNumber(residuals.ljungBoxPValue),
         "corr_log_price": residuals.correlationWithLogPrice.map(jsonNumber) ?? .null,
+        "corr_log_price_squared": residuals.correlationWithSquaredLogPrice.map(jsonNumber)
+          ?? .null,
         "corr_promotions": residuals.correlationWithPromotion.map(jsonNumber) ?? .null,
       ],
       "full_fit": [

@@ -59,7 +59,7 @@ enum NaiveJointModel {
       let theta = layout.priceParameters.map { x[$0] }
       switch form {
       case .linearDemand:
-        let z = 1 - (exp(logPrice) - 1) / (theta[0] - 1)
+        let z = 1 - (exp(logPrice) - 1) / theta[0]
         return logPrice + log(log(1 + exp(50 * z)) / 50)
       case .monotoneSpline:
         var g = (1 - theta[0]) * logPrice

@@ -40,10 +40,11 @@ final class SimulatedDatasetTests: XCTestCase {
   }
 
   func testEverySimulatedFloorWeekIsCensoredHoweverFew() throws {
-    // Seed 10 puts 2 weeks at the 1.00 floor: too few for the detection rule (3 weeks and
-    // 2%), but the simulation knows they are floor weeks and censors them.
+    // Seed 10 under the constant-elasticity priors puts 2 weeks at the 1.00 floor: too few
+    // for the detection rule (3 weeks and 2%), but the simulation knows they are floor weeks
+    // and censors them.
     let simulated = try SimulatedDataset.simulate(
-      weeks: 104, seed: 10, configuration: TestModels.defaultPriors())
+      weeks: 104, seed: 10, configuration: TestModels.constantElasticityPriors())
     let atFloor = simulated.dataset.outcome.filter { $0 == 1.0 }.count
     XCTAssertEqual(atFloor, 2)
     XCTAssertNil(OutcomeFloor.value(of: simulated.dataset.outcome))

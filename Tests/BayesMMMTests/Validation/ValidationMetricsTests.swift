@@ -139,3 +139,18 @@ final class ValidationMetricsTests: XCTestCase {
     XCTAssertEqual(uneven.expected, [3, 2])
   }
 }
+
+extension ValidationMetricsTests {
+  /// Residuals shaped as an inverted U in log price correlate -1 with its square and 0
+  /// with log price itself (symmetric prices).
+  func testAnInvertedUAgainstPriceShowsInTheSquaredLogPriceCorrelation() throws {
+    let logPrice = stride(from: -0.1, through: 0.1, by: 0.02).map { $0 }
+    let residuals = logPrice.map { 1 - 50 * $0 * $0 }
+    let checks = ResidualChecks(residuals: residuals, logPrice: logPrice, promotion: nil)
+    XCTAssertEqual(try XCTUnwrap(checks.correlationWithSquaredLogPrice), -1, accuracy: 1e-12)
+    XCTAssertEqual(try XCTUnwrap(checks.correlationWithLogPrice), 0, accuracy: 1e-12)
+    XCTAssertNil(
+      ResidualChecks(residuals: residuals, logPrice: nil, promotion: nil)
+        .correlationWithSquaredLogPrice)
+  }
+}
