@@ -118,7 +118,7 @@ public enum HTMLReport {
       floors.map { Double($0 + 1) }, floors.map { data.outcome[$0] }, colour: "#e6550d", radius: 4,
       label: "floor week (censored)")
     var text =
-      "Floor weeks (revenue at the reporting floor) are censored: the model only knows revenue was at or below the floor there."
+      "Floor weeks (revenue at the reporting floor) are censored: the model only knows revenue was at or below the floor there, so the bands show the prediction of max(revenue, floor), what a week's report can show."
     if let fit = summary.fit {
       text +=
         " Bayesian R-squared of log revenue \(number(fit.bayesianR2.median)) (90%: "

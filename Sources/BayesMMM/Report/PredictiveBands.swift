@@ -8,8 +8,10 @@
 /// for the report's fit charts.
 ///
 /// Per draw d and week t, log scaled revenue is simulated as mu_y,t(d) + sigma_y(d) x t_nu
-/// (Student-t draws from `random`, draw by draw, week by week); the bands are pointwise
-/// quantiles, mapped back to currency with `revenueScale`.
+/// (Student-t draws from `random`, draw by draw, week by week), censored at the floor where
+/// the model censors (`FloorScoring`: what a week's report can show, as `summarize` scores
+/// it); the bands are pointwise quantiles, mapped back to currency with `revenueScale`. The
+/// pooled `replicated` draws are the uncensored ones, for the distribution check.
 struct PredictiveBands {
   /// Per week, currency.
   let median: [Double]
@@ -40,8 +42,10 @@ struct PredictiveBands {
         replicated.append(value)
       }
     }
+    let logFloor = inputs.floorValue.map { log($0 / inputs.revenueScale) }
+    let reported = simulated.map { FloorScoring.censored($0, atLogFloor: logFloor) }
     func band(_ p: Double) -> [Double] {
-      simulated.map { exp(Diagnostics.quantile($0, probability: p)) * inputs.revenueScale }
+      reported.map { exp(Diagnostics.quantile($0, probability: p)) * inputs.revenueScale }
     }
     median = band(0.5)
     lower50 = band(0.25)
