@@ -38,21 +38,13 @@ public enum ChainLogLikelihood {
   public static func table(
     model: JointModel, constrainedDraws: [Double], cancel: CancellationFlag? = nil
   ) -> [Double] {
-    let dimension = model.dimension
-    let drawCount = dimension == 0 ? 0 : constrainedDraws.count / dimension
-    let width = LogLikelihoodColumns.count(weeks: model.inputs.fitWeeks)
     let density = JointModelDensity(model: model)
-    var rows: [Double] = []
-    rows.reserveCapacity(drawCount * width)
-    for draw in 0..<drawCount {
-      if cancel?.isCancelled == true {
-        rows += repeatElement(.nan, count: (drawCount - draw) * width)
-        break
-      }
-      let parameters = Array(constrainedDraws[draw * dimension..<(draw + 1) * dimension])
+    return GeneratedQuantityRows.table(
+      constrainedDraws: constrainedDraws, dimension: model.dimension,
+      width: LogLikelihoodColumns.count(weeks: model.inputs.fitWeeks), cancel: cancel
+    ) { parameters, rows in
       rows += row(density: density, model: model, constrained: parameters)
     }
-    return rows
   }
 
   /// The rows of every chain, chains in parallel on `threads` threads (each with its own

@@ -24,25 +24,17 @@ public enum ChainEffects {
     calculator: EffectCalculator, constrainedDraws: [Double], parameterCount: Int,
     paths: Int, random: GSLRandom, cancel: CancellationFlag? = nil
   ) -> [Double] {
-    let drawCount = parameterCount == 0 ? 0 : constrainedDraws.count / parameterCount
-    let width = EffectColumns.count(
-      socialCount: calculator.socialCount, terms: calculator.terms)
     let workspace = EffectWorkspace(paths: paths, weeks: calculator.weeks)
     var numbers = MediatorRandomNumbers(paths: paths, weeks: calculator.weeks)
-    var rows: [Double] = []
-    rows.reserveCapacity(drawCount * width)
-    for draw in 0..<drawCount {
-      if cancel?.isCancelled == true {
-        rows += repeatElement(.nan, count: (drawCount - draw) * width)
-        break
-      }
-      let parameters = Array(
-        constrainedDraws[draw * parameterCount..<(draw + 1) * parameterCount])
+    return GeneratedQuantityRows.table(
+      constrainedDraws: constrainedDraws, dimension: parameterCount,
+      width: EffectColumns.count(socialCount: calculator.socialCount, terms: calculator.terms),
+      cancel: cancel
+    ) { parameters, rows in
       numbers.draw(from: random)
       calculator.effects(parameters: parameters, randomNumbers: numbers, workspace: workspace)
         .append(to: &rows)
     }
-    return rows
   }
 
   /// Effects of every chain, computed in parallel on `threads` threads.
