@@ -45,6 +45,37 @@ final class SimulateCommandTests: XCTestCase {
     XCTAssertTrue(replayed.stderr.contains("parameters from \(truth)"), replayed.stderr)
   }
 
+  func testPriceResponseUsesItsExamplePriorsAndMustAgreeWithGivenPriors() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = folder.appendingPathComponent("spline.csv").path
+    let truth = folder.appendingPathComponent("spline.json").path
+    let simulated = try CLI.run([
+      "simulate", "--weeks", "52", "--seed", "5", "--price-response", "monotone_spline",
+      "--out", data, "--truth-out", truth, "--effect-paths", "10",
+    ])
+    XCTAssertEqual(simulated.status, 0, simulated.stderr)
+    let document = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truth)))
+        as? [String: Any])
+    let parameters = try XCTUnwrap(document["parameters"] as? [String: Double])
+    XCTAssertNotNil(parameters["price_slope_change.4"])
+    XCTAssertNil(parameters["price_elasticity"])
+    XCTAssertEqual(
+      (document["model"] as? [String: Any])?["price_response"] as? String, "monotone_spline")
+
+    let other = folder.appendingPathComponent("other.csv").path
+    let refused = try CLI.run([
+      "simulate", "--price-response", "linear_demand", "--priors",
+      CLI.packageRoot.appendingPathComponent("priors/constant-elasticity.json").path,
+      "--out", other,
+    ])
+    XCTAssertNotEqual(refused.status, 0)
+    XCTAssertTrue(
+      refused.stderr.contains("--price-response linear_demand disagrees with"), refused.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: other))
+  }
+
   func testPriorsAndTruthTogetherIsAUsageError() throws {
     let result = try CLI.run([
       "simulate", "--priors", "a.json", "--truth", "b.json", "--out", "/tmp/never.csv",
