@@ -369,7 +369,7 @@ public enum HTMLReport {
     }
     if let e = summary.price?.elasticity {
       text.append(
-        "Price elasticity (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90))."
+        "Price elasticity at the median price (d log revenue / d log price): median \(number(e.median)), 90% interval \(number(e.lower90)) to \(number(e.upper90))."
       )
     }
     if let lift = summary.promotion?.lift {
