@@ -48,7 +48,7 @@ struct SimulateCommand: ParsableCommand {
     name: .customLong("price-response"),
     help: ArgumentHelp(
       "Simulate with this price response; without --priors, its example priors file "
-        + "(priors/<form>.json) supplies the priors.", valueName: "form"))
+        + "(priors/linear-demand.json for linear_demand) supplies the priors.", valueName: "form"))
   var priceResponse: PriceResponseForm?
 
   @Option(name: .long, help: ArgumentHelp("The CSV file to write.", valueName: "file"))
