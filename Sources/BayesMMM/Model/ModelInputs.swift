@@ -79,7 +79,8 @@ public struct ModelInputs: Sendable {
   public internal(set) var priceResponse: PriceResponse?
   /// Promotion intensity in [0, 1]. Length T; nil without a promotion term.
   public let promotion: [Double]?
-  /// Linear trend on [-0.5, 0.5]. Length T.
+  /// Linear trend on [-0.5, 0.5] over the trend's weeks (all T unless built with
+  /// `trendWeeks`, after which it continues at the same slope). Length T.
   public let trend: [Double]
   /// Fourier seasonality columns `[2 * order][T]`: sin_k, cos_k of 2 pi k week / (365.25 / 7).
   public let season: [[Double]]
@@ -130,12 +131,15 @@ public struct ModelInputs: Sendable {
   ///   - controls: extra outcome controls with a missing mask (true = missing).
   ///   - seasonalityOrder: number of Fourier pairs (>= 0).
   ///   - priceForm, priceKnots: the price term's form and the spline's knot count.
+  ///   - trendWeeks: the trend runs linearly from -0.5 at week 0 to 0.5 at week
+  ///     trendWeeks - 1 and continues at that slope after it (default: all T weeks). A
+  ///     forecast passes the fitted weeks, so its plan weeks continue the fit's trend.
   public init(
     revenue: [Double], floor: Double?, mediator: Channel, social: [Channel], owned: [Channel],
     price: [Double]?, promotion: [Double]?, weekOfYear: [Int],
     controls: [(channel: Channel, missing: [Bool])] = [], seasonalityOrder: Int = 2,
     fitWeeks: Int? = nil, priceForm: PriceResponseForm = .constantElasticity,
-    priceKnots: Int = PriceResponse.defaultKnotCount
+    priceKnots: Int = PriceResponse.defaultKnotCount, trendWeeks: Int? = nil
   ) {
     let weeks = revenue.count
     self.weeks = weeks
@@ -185,7 +189,8 @@ public struct ModelInputs: Sendable {
       PriceResponse(form: priceForm, logPrices: prefix(logPrice), knotCount: priceKnots)
     }
     self.promotion = promotion
-    trend = (0..<weeks).map { weeks > 1 ? Double($0) / Double(weeks - 1) - 0.5 : 0 }
+    let trendSpan = trendWeeks ?? weeks
+    trend = (0..<weeks).map { trendSpan > 1 ? Double($0) / Double(trendSpan - 1) - 0.5 : 0 }
     season = Self.fourier(weekOfYear: weekOfYear, order: seasonalityOrder)
     controlNames = controls.map(\.channel.name)
     self.controls = controls.map {
