@@ -29,11 +29,12 @@ bench: build
 test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing
 
-# The slow validation suite: SBC with 200 simulations and 90% interval coverage over 40
-# simulated datasets (about 5 minutes on one core; BAYES_MMM_THREADS=2 to use two).
+# The slow validation suite: SBC of every price form, 90% interval coverage over 40
+# simulated datasets and the forecast backtest (about 6 minutes on two threads with
+# BAYES_MMM_THREADS=2).
 validate: deps
 	BAYES_MMM_SLOW=1 $(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing \
-		--filter SlowValidationSuiteTests
+		--filter 'SlowValidationSuiteTests|ForecastBacktestTests'
 
 clean:
 	rm -rf .build runs
