@@ -22,10 +22,13 @@
 /// Definitions (MODEL.md 6), with `PlanShift` Delta the plan's move of each predictor and
 /// H(M) the mediator's signal of a Google path M:
 ///
-///     Y_t(plan, M) = y_obs,t exp(Delta^y_t + beta_google (H(M)_t - H_obs,t))
+///     Y_t(plan, M) = b_t exp(Delta^y_t + beta_google (H(M)_t - H_obs,t))
 ///
-/// so each week keeps its observed residual, and with the observed plan and Google path it
-/// is y_obs,t. Google is either given (a scaled path), or simulated from the hurdle on the
+/// with b_t = y_obs,t, so each week keeps its observed residual, and with the observed plan
+/// and Google path it is y_obs,t; except in the weeks the model censors, whose revenue is
+/// only known to be at or below the floor: there b_t = min(floor, scale_y exp(mu_y,t)), the
+/// model's median (`baselineRevenue`), so a plan that lifts such a week cannot multiply the
+/// reporting floor into a fortune. Google is either given (a scaled path), or simulated from the hurdle on the
 /// R paths of `MediatorRandomNumbers` (common random numbers: two plans given the same
 /// numbers differ only by the plan): week t of path r is on when u_r,t < logistic(eta_t +
 /// Delta^on_t) and then spends exp(mu_m,t + sigma_m z_r,t + Delta^amount_t) (scaled).
@@ -60,6 +63,18 @@ public struct CounterfactualRevenue: Sendable {
     public var totalGoogleSpend: Double { googleSpend.reduce(0, +) }
   }
 
+  /// b_t of the draw `state`, currency, [T]: the observed revenue, and in censored weeks
+  /// min(observed, revenueScale x exp(mu_y,t)).
+  public func baselineRevenue(state: ForwardModel.State) -> [Double] {
+    let inputs = model.inputs
+    guard inputs.censored.contains(true) else { return observedRevenue }
+    let mu = state.observedRevenuePredictor
+    return observedRevenue.indices.map { t in
+      inputs.censored[t]
+        ? min(observedRevenue[t], inputs.revenueScale * exp(mu[t])) : observedRevenue[t]
+    }
+  }
+
   /// Mean log scaled revenue mu_y,t under `plan` with the Google path `googleSpend`
   /// (scaled), [T]: the log density's own mean at the observed plan and path.
   public func logRevenueMean(state: ForwardModel.State, plan: SpendPlan, googleSpend: [Double])
@@ -87,9 +102,9 @@ public struct CounterfactualRevenue: Sendable {
       precondition(path.count == observedRevenue.count, "a Google path of the model's weeks")
       let signal = state.mediatorTransform.signal(path)
       let beta = state.mediatorCoefficient
-      let revenue = observedRevenue.indices.map { t in
-        observedRevenue[t]
-          * exp(shift.revenue[t] + beta * (signal[t] - state.mediatorSignal[t]))
+      let baseline = baselineRevenue(state: state)
+      let revenue = baseline.indices.map { t in
+        baseline[t] * exp(shift.revenue[t] + beta * (signal[t] - state.mediatorSignal[t]))
       }
       return Outcome(revenue: revenue, googleSpend: path.map { $0 * scale })
     case .simulated(let numbers):
@@ -131,7 +146,7 @@ public struct CounterfactualRevenue: Sendable {
       revenueFactor[t] = exp(revenueShift[t])
     }
     MediatorPathPass.prepare(
-      state: state, observedRevenue: observedRevenue, numbers: numbers,
+      state: state, observedRevenue: baselineRevenue(state: state), numbers: numbers,
       revenueWeight: revenueWeight, baseAmount: baseAmount)
     let response = MediatorResponse(transform: state.mediatorTransform, revenueCoefficient: beta)
     var revenue = [Double](repeating: 0, count: weeks)

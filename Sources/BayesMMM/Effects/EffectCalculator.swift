@@ -116,7 +116,8 @@ public struct EffectCalculator: Sendable {
       workspace.observedOnProbability[t] = HillSaturation.logistic(eta[t])
     }
     MediatorPathPass.prepare(
-      state: state, observedRevenue: counterfactual.observedRevenue, numbers: randomNumbers,
+      state: state, observedRevenue: counterfactual.baselineRevenue(state: state),
+      numbers: randomNumbers,
       revenueWeight: workspace.revenueWeight, baseAmount: workspace.baseAmount)
   }
 

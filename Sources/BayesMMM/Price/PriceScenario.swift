@@ -9,10 +9,11 @@
 ///
 ///     change(c) = sum_t b_t (exp(g(x_t + log(1 + c)) - g(x_t)) - 1)
 ///
-/// with b_t the week's revenue at the observed price: the observed revenue (keeping the
-/// week's residual, as every what-if does), except in floor weeks, whose revenue is only
-/// known to be at or below the floor; there b_t is the model's median min(floor, scale x
-/// exp(mu_y,t)), so a price cut cannot multiply a reporting floor into a fortune.
+/// with b_t the week's revenue at the observed price, the counterfactual function's
+/// baseline (`CounterfactualRevenue.baselineRevenue`): the observed revenue (keeping the
+/// week's residual), except in floor weeks, whose revenue is only known to be at or below
+/// the floor; there b_t is the model's median min(floor, scale x exp(mu_y,t)), so a price
+/// cut cannot multiply a reporting floor into a fortune.
 ///
 /// ```swift
 /// let scenario = PriceScenario(model: model, state: forward.state(parameters: draw))!
@@ -38,11 +39,7 @@ public struct PriceScenario: Sendable {
     self.response = response
     theta = model.layout.priceTheta(state.parameters)
     self.logPrice = logPrice
-    let mu = state.observedRevenuePredictor
-    let observed = inputs.revenueCurrency
-    baseline = observed.indices.map { t in
-      inputs.censored[t] ? min(observed[t], inputs.revenueScale * exp(mu[t])) : observed[t]
-    }
+    baseline = CounterfactualRevenue(model: model).baselineRevenue(state: state)
     observedTerm = response.logRevenue(at: logPrice, theta)
   }
 
