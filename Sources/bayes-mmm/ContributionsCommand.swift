@@ -26,14 +26,17 @@ struct ContributionsCommand: ParsableCommand {
       Convention: revenue is a product of factors, so each part is a one-at-a-time removal \
       and the parts plus the baseline do not add up to observed revenue; the interaction \
       row is observed - baseline - the sum of the parts (social totals, Google, owned, \
-      price, promotion), per week and over the window, so the gap is visible.
+      price, promotion), per week and over the window, so the gap is visible. In floor \
+      (censored) weeks each counterfactual keeps the week's residual at the floor, so a \
+      removal that lifts the mean far above it (a price past the choke set to the median) \
+      can dominate a window total; the JSON's floor_weeks names those weeks.
 
       Output (stdout), currency: mean, median, q05 and q95 (central 90% interval) per week \
       and over the window (totals summed per draw). CSV columns: date, part, mean, median, \
       q05, q95 (rows per week and part, then baseline and interaction; the date "total" \
-      marks window totals). JSON keys: convention, interval, draws, paths, weeks, parts \
-      [{name, kind, weekly [{mean, median, q05, q95}], total}], baseline {weekly, total}, \
-      interaction {weekly, total}. The same run, --paths and --seed give the same output.
+      marks window totals). JSON keys: convention, interval, draws, paths, weeks, \
+      floor_weeks, parts [{name, kind, weekly [{mean, median, q05, q95}], total}], baseline \
+      {weekly, total}, interaction {weekly, total}. The same run, --paths and --seed give the same output.
       """
   )
 
@@ -82,7 +85,8 @@ struct ContributionsCommand: ParsableCommand {
         runSeed: seed ?? stored.seed, stream: RandomStreams.contributions.stream(0))
       let contributions = Contributions.compute(
         model: prepared.model, parameterDraws: draws, paths: paths, random: random)
-      let summary = ContributionSummary(contributions, dates: prepared.dataset.dates)
+      let summary = ContributionSummary(
+        contributions, dates: prepared.dataset.dates, censored: prepared.model.inputs.censored)
       switch format {
       case .csv: print(summary.csv, terminator: "")
       case .json: print(summary.json.serialized(), terminator: "\n")

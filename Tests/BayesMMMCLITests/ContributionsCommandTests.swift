@@ -24,7 +24,11 @@ final class ContributionsCommandTests: XCTestCase {
       JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     XCTAssertEqual(
       Set(object.keys),
-      ["convention", "interval", "draws", "paths", "weeks", "parts", "baseline", "interaction"])
+      [
+        "convention", "interval", "draws", "paths", "weeks", "floor_weeks", "parts", "baseline",
+        "interaction",
+      ])
+    XCTAssertEqual((object["floor_weeks"] as? [String])?.count, 8, "the bundled data's floor weeks")
     XCTAssertEqual(object["draws"] as? Double, 200)
     XCTAssertTrue((object["convention"] as? String)?.contains("do not add up") ?? false)
     let weeks = try XCTUnwrap(object["weeks"] as? [String])

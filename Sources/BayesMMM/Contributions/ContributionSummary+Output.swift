@@ -19,9 +19,9 @@ extension ContributionSummary {
     return rows.joined(separator: "\n") + "\n"
   }
 
-  /// `{"convention", "interval": 0.9, "draws", "paths", "weeks": [date], "parts": [{"name",
-  /// "kind", "weekly": [{mean, median, q05, q95}], "total": {...}}], "baseline": {"weekly",
-  /// "total"}, "interaction": {"weekly", "total"}}`.
+  /// `{"convention", "interval": 0.9, "draws", "paths", "weeks": [date], "floor_weeks":
+  /// [date], "parts": [{"name", "kind", "weekly": [{mean, median, q05, q95}], "total":
+  /// {...}}], "baseline": {"weekly", "total"}, "interaction": {"weekly", "total"}}`.
   public var json: JSONValue {
     func object(_ statistics: PosteriorStatistics) -> JSONValue {
       .object([
@@ -41,6 +41,7 @@ extension ContributionSummary {
       ("convention", .string(Self.convention)), ("interval", .number(0.9)),
       ("draws", .number(Double(drawCount))), ("paths", .number(Double(paths))),
       ("weeks", .array(dates.map { .string($0) })),
+      ("floor_weeks", .array(floorWeeks.map { .string($0) })),
       ("parts", .array(parts.map { series($0, named: true) })),
       ("baseline", series(baseline, named: false)),
       ("interaction", series(interaction, named: false)),

@@ -37,6 +37,8 @@ public struct ContributionSummary: Sendable, Equatable {
 
   /// The weeks' dates, [T].
   public let dates: [String]
+  /// The dates of the weeks whose revenue sits at the floor (left-censored), in order.
+  public let floorWeeks: [String]
   public let parts: [Series]
   public let baseline: Series
   public let interaction: Series
@@ -44,9 +46,15 @@ public struct ContributionSummary: Sendable, Equatable {
   public let drawCount: Int
   public let paths: Int
 
-  public init(_ contributions: Contributions, dates: [String]) {
-    precondition(dates.count == contributions.baselineDraws.count, "one date per model week")
+  /// - Parameters:
+  ///   - dates: one per model week, [T].
+  ///   - censored: whether each week's revenue sits at the floor, [T].
+  public init(_ contributions: Contributions, dates: [String], censored: [Bool]) {
+    precondition(
+      dates.count == contributions.baselineDraws.count && censored.count == dates.count,
+      "one date and censoring flag per model week")
     self.dates = dates
+    floorWeeks = zip(dates, censored).filter(\.1).map(\.0)
     parts = zip(contributions.parts, contributions.partDraws).map { part, draws in
       Series(name: part.name, kind: part.kind.rawValue, draws: draws)
     }
