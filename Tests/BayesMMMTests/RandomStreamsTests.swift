@@ -27,7 +27,8 @@ final class RandomStreamsTests: XCTestCase {
   func testTheFamiliesOfARunSeedNeverShareAStream() {
     let single: Set = [
       RandomStreams.posteriorPredictive.name, RandomStreams.reportPredictive.name,
-      RandomStreams.forecast.name, RandomStreams.priorShift.name,
+      RandomStreams.forecast.name, RandomStreams.contributions.name,
+      RandomStreams.priorShift.name,
     ]
     assertDisjoint(RandomStreams.runSeedFamilies, single: single)
   }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import BayesMMM
+import Foundation
+
+/// `bayes-mmm contributions`: weekly revenue attributed to each input against a baseline.
+struct ContributionsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "contributions",
+    abstract: "Weekly revenue attributed to each channel, price and promotion, with intervals.",
+    discussion: """
+      Reads DIR/run.json and its chain files, rebuilds the model from the recorded data and, \
+      for every posterior draw, computes each week's revenue under counterfactual plans with \
+      the model's one counterfactual-revenue function. With Y(plan) a week's revenue:
+
+        social channel, total:  Y(observed) - Y(channel off), Google simulated from the \
+      hurdle under each plan (--paths paths per draw, the same random numbers in every arm);
+        social, direct:         Y(observed, Google under the channel-off plan) - \
+      Y(channel off); social, via Google: total - direct (the effects' NDE and NIE);
+        Google:                 observed revenue - Y(Google spend 0);
+        owned channel:          observed revenue - Y(channel off);
+        price:                  observed revenue - Y(price at the median price);
+        promotion:              Y(observed) - Y(no promotion), Google simulated;
+        baseline:               Y(every social, owned and Google spend 0, median price, no \
+      promotion).
+
+      Convention: revenue is a product of factors, so each part is a one-at-a-time removal \
+      and the parts plus the baseline do not add up to observed revenue; the interaction \
+      row is observed - baseline - the sum of the parts (social totals, Google, owned, \
+      price, promotion), per week and over the window, so the gap is visible. In floor \
+      (censored) weeks each counterfactual keeps the week's residual at the floor, so a \
+      removal that lifts the mean far above it (a price past the choke set to the median) \
+      can dominate a window total; the JSON's floor_weeks names those weeks.
+
+      Output (stdout), currency: mean, median, q05 and q95 (central 90% interval) per week \
+      and over the window (totals summed per draw). CSV columns: date, part, mean, median, \
+      q05, q95 (rows per week and part, then baseline and interaction; the date "total" \
+      marks window totals). JSON keys: convention, interval, draws, paths, weeks, \
+      floor_weeks, parts [{name, kind, weekly [{mean, median, q05, q95}], total}], baseline \
+      {weekly, total}, interaction {weekly, total}. The same run, --paths and --seed give the same output.
+      """
+  )
+
+  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
+  var runDirectory: String = SampleCommand.defaultRunDirectory
+
+  @Option(name: .long, help: "Output format.")
+  var format: ContributionsFormat = .csv
+
+  @Option(name: .long, help: "Simulated Google paths per posterior draw.")
+  var paths: Int = 10
+
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("Random seed (default: the run's seed).", valueName: "seed"),
+    transform: parseSeed)
+  var seed: UInt64?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
+        + "match the run's.", valueName: "file"))
+  var data: String?
+
+  enum ContributionsFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json
+  }
+
+  func validate() throws {
+    guard (1...1000).contains(paths) else {
+      throw ValidationError("--paths must be a whole number from 1 to 1000; got \(paths).")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let stored = try StoredRun.read(directory: runDirectory)
+      let prepared = try stored.rebuildModel(
+        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
+        throw SummaryError.badRecord(
+          path: stored.recordPath, key: "parameters", reason: "a parameter has no draws column")
+      }
+      let random = GSLRandom(
+        runSeed: seed ?? stored.seed, stream: RandomStreams.contributions.stream(0))
+      let contributions = Contributions.compute(
+        model: prepared.model, parameterDraws: draws, paths: paths, random: random)
+      let summary = ContributionSummary(
+        contributions, dates: prepared.dataset.dates, censored: prepared.model.inputs.censored)
+      switch format {
+      case .csv: print(summary.csv, terminator: "")
+      case .json: print(summary.json.serialized(), terminator: "\n")
+      }
+    }
+  }
+}
