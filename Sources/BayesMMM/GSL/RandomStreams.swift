@@ -64,13 +64,16 @@ public enum RandomStreams {
   /// Forecast seed (`forecast --seed`, by default the run's seed): the hurdle numbers and
   /// predictive noise of a forecast (one stream, member 0).
   public static let forecast = RandomStreamFamily(name: "forecast (run seed)", first: 4_000_000)
+  /// Optimize seed (`optimize --seed`, by default the run's seed): the mediator paths of
+  /// posterior draw d of a budget allocation (member d).
+  public static let optimize = RandomStreamFamily(name: "optimize (run seed)", first: 5_000_000)
   /// Run seed: the prior draws behind a sampled prior sd ("prior_sd" in ASCII).
   public static let priorShift = RandomStreamFamily(
     name: "prior shift (run seed)", first: 0x7072_696F_725F_7364)
 
   /// The families drawn with a `sample` run's seed (sample, summarize, report).
   public static let runSeedFamilies = [
-    chains, effects, posteriorPredictive, reportPredictive, forecast, priorShift,
+    chains, effects, posteriorPredictive, reportPredictive, forecast, optimize, priorShift,
   ]
   /// The families drawn with one simulated dataset's seed.
   public static let simulationSeedFamilies = [
