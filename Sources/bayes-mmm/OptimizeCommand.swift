@@ -22,7 +22,7 @@ struct OptimizeCommand: ParsableCommand {
       The optimiser is projected gradient ascent (central-difference gradients, projection \
       onto the bounds and the budget, backtracking line search) on 200 evenly spaced \
       posterior draws; it stops when the projected gradient is below 1e-6, an accepted step \
-      improves the objective by less than 1e-9 relative, or after 200 iterations. The plan \
+      improves the objective by less than 1e-12 relative, or after 200 iterations. The plan \
       is then evaluated on every draw: current and optimised revenue and net revenue, the \
       induced Google spend, the uplift in net revenue (mean, 90% interval, probability \
       positive) and each channel's marginal ROI at the optimum (net revenue per extra unit \

@@ -25,7 +25,7 @@ public struct ProjectedGradientAscent: Sendable {
   public var differenceStep = 1e-4
   public var sufficientIncrease = 1e-4
   public var stationarityTolerance = 1e-6
-  public var relativeTolerance = 1e-9
+  public var relativeTolerance = 1e-12
   public var maxIterations = 200
 
   public init() {}
