@@ -13,6 +13,24 @@ extension BudgetAllocation {
     )
   }
 
+  /// The lower-tail level reported with net revenue: the CVaR objective's alpha, else 0.1.
+  public var tailLevel: Double {
+    if case .conditionalValueAtRisk(let alpha) = settings.objective { return alpha }
+    return 0.1
+  }
+
+  /// `{"alpha", "quantile", "cvar"}` of per-draw net revenue at `tailLevel`: how bad the
+  /// worst draws are, what a CVaR objective trades mean revenue for.
+  private func tail(_ net: [Double]) -> JSONValue {
+    .object([
+      ("alpha", .number(tailLevel)),
+      ("quantile", .number(Diagnostics.quantile(net, probability: tailLevel))),
+      (
+        "cvar", .number(AllocationObjective.conditionalValueAtRisk(alpha: tailLevel).value(of: net))
+      ),
+    ])
+  }
+
   /// An aligned channel table, then revenue, net revenue, induced Google spend, the uplift
   /// and the warnings.
   public var text: String {
@@ -77,7 +95,8 @@ extension BudgetAllocation {
 
   /// `{"objective", "budget", "draws", "paths", "current": {"scale": {CH: 1}, "spend",
   /// "revenue", "net_revenue"}, "optimized": {"scale", "spend", "revenue", "net_revenue",
-  /// "induced_google_spend"}, "uplift": {"mean", "q05", "q95", "p_positive"},
+  /// "induced_google_spend"} (each plan also with "net_revenue_tail": {"alpha", "quantile",
+  /// "cvar"}), "uplift": {"mean", "q05", "q95", "p_positive"},
   /// "marginal_roi": {CH: {"mean", "q05", "q95"}}, "objective_value": {"current",
   /// "optimized"}, "optimizer": {...}, "warnings": [...]}`; currency figures as {"mean",
   /// "median", "q05", "q95"}.
@@ -105,6 +124,7 @@ extension BudgetAllocation {
           ("spend", .number(totalObservedSpend)),
           ("revenue", object(Statistics(current.map(\.revenue)))),
           ("net_revenue", object(Statistics(currentNetRevenue))),
+          ("net_revenue_tail", tail(currentNetRevenue)),
         ])
       ),
       (
@@ -114,6 +134,7 @@ extension BudgetAllocation {
           ("spend", .number(constraint.spend(of: scales))),
           ("revenue", object(Statistics(optimized.map(\.revenue)))),
           ("net_revenue", object(Statistics(optimizedNetRevenue))),
+          ("net_revenue_tail", tail(optimizedNetRevenue)),
           ("induced_google_spend", object(Statistics(inducedGoogleSpend))),
         ])
       ),
