@@ -39,7 +39,7 @@ enum AllocationWarnings {
       if f < 1 - 1e-9, smallest > 0 {
         let below = weekly.filter { f * $0 < smallest }.count
         warnings.append(
-          "\(channel) is never off, and \(below) planned week\(below == 1 ? "" : "s") fall "
+          "\(channel) is never off, and \(below) planned week\(below == 1 ? " falls" : "s fall") "
             + "below its smallest observed weekly spend \(NumberText.grouped(smallest, decimals: 2)) "
             + "(down to \(NumberText.grouped(f * smallest, decimals: 2))): extrapolated.")
       }
