@@ -67,6 +67,35 @@ final class BudgetAllocationTests: XCTestCase {
       accuracy: 1e-9 * (settings.budget ?? 0))
   }
 
+  /// Two effective channels with room inside their bounds end where their mean marginal
+  /// ROIs are equal (the mean objective's KKT condition; the optimiser sees every draw here).
+  func testTwoFreeEffectiveChannelsEndAtEqualMarginalROI() throws {
+    let model = try TestModels.flightedModel(seed: 3)
+    let x = draws(model, count: 20, seed: 74).map { draw -> [Double] in
+      var x = draw
+      for (s, beta) in [0.0, 0.8, 0.5].enumerated() {
+        let block = model.layout.social[s]
+        x[block.revenueCoefficient] = beta
+        for index in [block.onOffCoefficient, block.amountCoefficient].compactMap({ $0 }) {
+          x[index] = 0
+        }
+      }
+      return x
+    }
+    var settings = settings()
+    let names = model.inputs.socialNames
+    settings.bounds = try [1, 2].map { try ScaleBounds(parsing: "\(names[$0])=0:20") }
+    let allocation = try BudgetAllocation.compute(model: model, draws: x, settings: settings)
+    XCTAssertEqual(allocation.scales[0], 0.5, accuracy: 1e-6)
+    for s in [1, 2] {
+      XCTAssertGreaterThan(allocation.scales[s], 1e-3)
+      XCTAssertLessThan(allocation.scales[s], 20 - 1e-3)
+    }
+    let roi = [1, 2].map { AllocationObjective.mean.value(of: allocation.marginalROI[$0]) }
+    XCTAssertGreaterThan(roi[0], 0)
+    XCTAssertEqual(roi[0], roi[1], accuracy: 0.02 * roi[0])
+  }
+
   func testTheSameSeedGivesTheSameAllocationOnAnyNumberOfThreads() throws {
     let model = try TestModels.flightedModel(seed: 4)
     let x = draws(model, count: 30, seed: 72)
