@@ -8,7 +8,7 @@ struct BayesMMMCommand: ParsableCommand {
       CheckDataCommand.self, PriorPredictiveCommand.self, SampleCommand.self,
       SummarizeCommand.self, ReportCommand.self, SimulateCommand.self, SBCCommand.self,
       ValidateCommand.self, DiagnoseCommand.self, BenchmarkCommand.self, LooCommand.self,
-      CompareCommand.self, ForecastCommand.self, ContributionsCommand.self,
+      CompareCommand.self, ForecastCommand.self, ContributionsCommand.self, OptimizeCommand.self,
     ]
   )
 }

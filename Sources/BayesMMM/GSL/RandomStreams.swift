@@ -68,13 +68,16 @@ public enum RandomStreams {
   /// paths of every draw's contributions (one stream, member 0).
   public static let contributions = RandomStreamFamily(
     name: "contributions (run seed)", first: 5_000_000)
+  /// Optimize seed (`optimize --seed`, by default the run's seed): the mediator paths of
+  /// posterior draw d of a budget allocation (member d).
+  public static let optimize = RandomStreamFamily(name: "optimize (run seed)", first: 6_000_000)
   /// Run seed: the prior draws behind a sampled prior sd ("prior_sd" in ASCII).
   public static let priorShift = RandomStreamFamily(
     name: "prior shift (run seed)", first: 0x7072_696F_725F_7364)
 
   /// The families drawn with a `sample` run's seed (sample, summarize, report).
   public static let runSeedFamilies = [
-    chains, effects, posteriorPredictive, reportPredictive, forecast, contributions,
+    chains, effects, posteriorPredictive, reportPredictive, forecast, contributions, optimize,
     priorShift,
   ]
   /// The families drawn with one simulated dataset's seed.

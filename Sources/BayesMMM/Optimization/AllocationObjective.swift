@@ -1,0 +1,49 @@
+/// What a budget allocation maximises over the posterior draws of net revenue (MODEL.md
+/// 10): the expected value, or the conditional value at risk at a level alpha.
+///
+/// ```swift
+/// try AllocationObjective(parsing: "cvar:0.1").value(of: netRevenuePerDraw)
+/// ```
+///
+/// CVaR_alpha is the mean of the worst k = ceil(alpha D) of the D draws (the lower tail,
+/// since more revenue is better): a risk-averse objective that ignores the upside. Ties at
+/// the k-th value do not matter (the mean of the k smallest values is well defined).
+public enum AllocationObjective: Sendable, Equatable, CustomStringConvertible {
+  case mean
+  /// alpha in (0, 1].
+  case conditionalValueAtRisk(alpha: Double)
+
+  /// `mean` or `cvar:ALPHA` with 0 < ALPHA <= 1.
+  public init(parsing text: String) throws {
+    if text == "mean" {
+      self = .mean
+      return
+    }
+    if text.hasPrefix("cvar:"), let alpha = Double(text.dropFirst(5)), alpha > 0, alpha <= 1 {
+      self = .conditionalValueAtRisk(alpha: alpha)
+      return
+    }
+    throw AllocationError.badObjective(text)
+  }
+
+  /// `mean` or `cvar:ALPHA`, as `--objective` reads it.
+  public var description: String {
+    switch self {
+    case .mean: return "mean"
+    case .conditionalValueAtRisk(let alpha): return "cvar:\(NumberText.plain(alpha))"
+    }
+  }
+
+  /// The objective over per-draw values (currency); NaN for no draws.
+  public func value(of draws: [Double]) -> Double {
+    guard !draws.isEmpty else { return .nan }
+    switch self {
+    case .mean:
+      return draws.reduce(0, +) / Double(draws.count)
+    case .conditionalValueAtRisk(let alpha):
+      let count = max(1, Int((alpha * Double(draws.count)).rounded(.up)))
+      let worst = draws.sorted().prefix(count)
+      return worst.reduce(0, +) / Double(count)
+    }
+  }
+}
