@@ -40,8 +40,7 @@ struct ContributionsCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
-  var runDirectory: String = SampleCommand.defaultRunDirectory
+  @OptionGroup var runOptions: RunOptions
 
   @Option(name: .long, help: "Output format.")
   var format: ContributionsFormat = .csv
@@ -55,13 +54,6 @@ struct ContributionsCommand: ParsableCommand {
     transform: parseSeed)
   var seed: UInt64?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
-        + "match the run's.", valueName: "file"))
-  var data: String?
-
   enum ContributionsFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json
   }
@@ -74,9 +66,7 @@ struct ContributionsCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(
-        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let (stored, prepared) = try runOptions.load()
       guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
         throw SummaryError.badRecord(
           path: stored.recordPath, key: "parameters", reason: "a parameter has no draws column")

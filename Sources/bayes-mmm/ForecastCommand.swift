@@ -34,8 +34,7 @@ struct ForecastCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
-  var runDirectory: String = SampleCommand.defaultRunDirectory
+  @OptionGroup var runOptions: RunOptions
 
   @Option(name: .long, help: ArgumentHelp("Plan CSV of the weeks to forecast.", valueName: "file"))
   var plan: String
@@ -52,13 +51,6 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .long, help: "Output format.")
   var format: ForecastFormat = .text
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
-        + "match the run's.", valueName: "file"))
-  var data: String?
-
   enum ForecastFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
   }
@@ -71,9 +63,7 @@ struct ForecastCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(
-        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let (stored, prepared) = try runOptions.load()
       let planned = try ForecastPlan.read(path: plan, dataset: prepared.dataset)
       guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
         throw SummaryError.badRecord(

@@ -20,18 +20,10 @@ struct LooCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
-  var runDirectory: String = SampleCommand.defaultRunDirectory
+  @OptionGroup var runOptions: RunOptions
 
   @Option(name: .long, help: "Output format.")
   var format: LooFormat = .text
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
-        + "match the run's.", valueName: "file"))
-  var data: String?
 
   enum LooFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -39,9 +31,7 @@ struct LooCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(
-        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let (stored, prepared) = try runOptions.load()
       let loo = try RunLeaveOneOut(run: stored, prepared: prepared)
       switch format {
       case .text: print(loo.text, terminator: "")

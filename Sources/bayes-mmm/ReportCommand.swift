@@ -20,17 +20,10 @@ struct ReportCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
-  var runDirectory: String = SampleCommand.defaultRunDirectory
+  @OptionGroup var runOptions: RunOptions
 
   @Option(name: .long, help: ArgumentHelp("HTML file to write.", valueName: "file"))
   var out: String = "report.html"
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "The run's data file, when it has moved since the run.", valueName: "file"))
-  var data: String?
 
   @Option(name: .long, help: "Posterior draws used for the charts that re-run the model.")
   var draws: Int = 300
@@ -43,9 +36,7 @@ struct ReportCommand: ParsableCommand {
     try reportingErrors {
       let interrupt = InterruptHandler.install()
       try OutputOwnership.checkFile(out, as: .htmlReport, newContent: Data(), option: "--out")
-      let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(
-        dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let (stored, prepared) = try runOptions.load()
       let summary = RunSummary(run: stored, prepared: prepared)
       let html = HTMLReport.build(
         run: stored, summary: summary, prepared: prepared, maxDraws: draws)

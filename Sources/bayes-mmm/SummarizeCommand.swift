@@ -23,19 +23,13 @@ struct SummarizeCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("run"), help: ArgumentHelp("Run folder to read.", valueName: "dir"))
-  var runDirectory: String = SampleCommand.defaultRunDirectory
+  @OptionGroup var runOptions: RunOptions
 
   @Option(name: .long, help: "Output format.")
   var format: SummaryFormat = .text
 
   @Option(name: .long, help: "Mass of the central interval in the parameter table.")
   var prob: Double = 0.9
-
-  @Option(name: .long, help: ArgumentHelp(
-    "The run's data file, if it has moved (default: the path in run.json); its sha256 must "
-      + "match the run's.", valueName: "file"))
-  var data: String?
 
   enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json, markdown
@@ -49,8 +43,7 @@ struct SummarizeCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let stored = try StoredRun.read(directory: runDirectory)
-      let prepared = try stored.rebuildModel(dataPath: try RunDataLocator.locate(run: stored, override: data))
+      let (stored, prepared) = try runOptions.load()
       let summary = RunSummary(run: stored, prepared: prepared, probability: prob)
       switch format {
       case .text: print(summary.text(), terminator: "")
