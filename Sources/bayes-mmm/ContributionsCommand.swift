@@ -67,10 +67,7 @@ struct ContributionsCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let (stored, prepared) = try runOptions.load()
-      guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
-        throw SummaryError.badRecord(
-          path: stored.recordPath, key: "parameters", reason: "a parameter has no draws column")
-      }
+      let draws = try stored.parameterDraws(for: prepared.model)
       let random = GSLRandom(
         runSeed: seed ?? stored.seed, stream: RandomStreams.contributions.stream(0))
       let contributions = Contributions.compute(

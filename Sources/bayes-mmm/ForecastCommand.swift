@@ -65,10 +65,7 @@ struct ForecastCommand: ParsableCommand {
     try reportingErrors {
       let (stored, prepared) = try runOptions.load()
       let planned = try ForecastPlan.read(path: plan, dataset: prepared.dataset)
-      guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
-        throw SummaryError.badRecord(
-          path: stored.recordPath, key: "parameters", reason: "a parameter has no draws column")
-      }
+      let draws = try stored.parameterDraws(for: prepared.model)
       let forecast = Forecast.compute(
         prepared: prepared, plan: planned, draws: draws, paths: paths, seed: seed ?? stored.seed)
       let summary = ForecastSummary(forecast)

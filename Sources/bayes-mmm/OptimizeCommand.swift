@@ -89,10 +89,7 @@ struct OptimizeCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let (stored, prepared) = try runOptions.load()
-      guard let draws = stored.draws.parameterRows(prepared.model.layout.names) else {
-        throw SummaryError.badRecord(
-          path: stored.recordPath, key: "parameters", reason: "a parameter has no draws column")
-      }
+      let draws = try stored.parameterDraws(for: prepared.model)
       var settings = BudgetAllocation.Settings(seed: seed ?? stored.seed)
       settings.budget = budget
       settings.bounds = try bounds.map(ScaleBounds.init(parsing:))

@@ -28,6 +28,22 @@ public struct DrawTable: Sendable, Equatable {
     columns.firstIndex(of: name).map { column($0) }
   }
 
+  /// Every draw's values of the columns `names`, in that order, pooled in chain order (as
+  /// `az.from_cmdstan` stacks them); nil when a column is absent.
+  public func parameterRows(_ names: [String]) -> [[Double]]? {
+    var indices: [Int] = []
+    for name in names {
+      guard let index = columns.firstIndex(of: name) else { return nil }
+      indices.append(index)
+    }
+    var rows: [[Double]] = []
+    rows.reserveCapacity(chainCount * drawCount)
+    for chain in values {
+      for draw in 0..<drawCount { rows.append(indices.map { chain[draw * width + $0] }) }
+    }
+    return rows
+  }
+
   /// The columns whose names `keep` accepts, in their order (e.g. the quantities without
   /// the log-likelihood columns).
   public func selectingColumns(where keep: (String) -> Bool) -> DrawTable {

@@ -1,6 +1,19 @@
 import Foundation
 
 extension StoredRun {
+  /// Every draw's constrained parameters in `model`'s layout order, pooled in chain order
+  /// (`DrawTable.parameterRows`): what the commands that re-run the model per draw read.
+  /// - Throws: `SummaryError.badRecord` naming the first parameter without a column.
+  public func parameterDraws(for model: JointModel) throws(SummaryError) -> [[Double]] {
+    let names = model.layout.names
+    guard let rows = draws.parameterRows(names) else {
+      let missing = names.first { !draws.columns.contains($0) } ?? ""
+      throw .badRecord(
+        path: recordPath, key: "parameters", reason: "the chain files lack column \(missing)")
+    }
+    return rows
+  }
+
   /// Rebuilds the model the run was fitted with: the data at `dataPath` (which must be the
   /// very file of the run: its SHA-256 is checked against run.json), the recorded column
   /// roles, and the recorded priors document (`priors.content`, so later edits of the priors
