@@ -75,6 +75,20 @@ enum CLI {
     return entries
   }
 
+  /// A short `sample` run of the bundled data (2 chains x (150 warm-up + 100 draws)) into
+  /// `folder/name`, with `extra` arguments; asserts it exits 0 and returns its folder.
+  static func shortRun(
+    in folder: URL, name: String = "run", extra: [String] = [], file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws -> String {
+    let out = folder.appendingPathComponent(name).path
+    let sample = try run(
+      ["sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet"]
+        + extra)
+    XCTAssertEqual(sample.status, 0, sample.stderr, file: file, line: line)
+    return out
+  }
+
   /// A fresh temporary directory, removed by the caller's teardown.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory

@@ -9,15 +9,8 @@ final class CompareCommandTests: XCTestCase {
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   private func shortRun(_ name: String, seed: Int, data: String? = nil) throws -> String {
-    let out = folder.appendingPathComponent(name).path
-    var arguments = [
-      "sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet",
-      "--seed", "\(seed)",
-    ]
-    if let data { arguments += ["--data", data] }
-    let result = try CLI.run(arguments)
-    XCTAssertEqual(result.status, 0, result.stderr)
-    return out
+    try CLI.shortRun(
+      in: folder, name: name, extra: ["--seed", "\(seed)"] + (data.map { ["--data", $0] } ?? []))
   }
 
   func testRunsOfTheSameDataAreRankedWithDifferencesAsAzCompare() throws {
@@ -45,11 +38,13 @@ final class CompareCommandTests: XCTestCase {
 
   func testRunsOfDifferentDataAreRefusedNamingTheKey() throws {
     let original = try shortRun("a", seed: 1)
-    let source = try String(contentsOf: CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv"), encoding: .utf8)
+    let source = try String(
+      contentsOf: CLI.packageRoot.appendingPathComponent("data/mmm_weekly.csv"), encoding: .utf8)
     var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     lines.removeLast(lines.last == "" ? 2 : 1)  // one week fewer: other data
     let shorter = folder.appendingPathComponent("shorter.csv").path
-    try (lines.joined(separator: "\n") + "\n").write(toFile: shorter, atomically: true, encoding: .utf8)
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: shorter, atomically: true, encoding: .utf8)
     let other = try shortRun("b", seed: 1, data: shorter)
     let result = try CLI.run(["compare", original, other])
     XCTAssertEqual(result.status, 1, result.stdout)

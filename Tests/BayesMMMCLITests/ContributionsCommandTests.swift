@@ -8,16 +8,8 @@ final class ContributionsCommandTests: XCTestCase {
   override func setUpWithError() throws { folder = try CLI.temporaryDirectory() }
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-  private func sampleRun() throws -> String {
-    let out = folder.appendingPathComponent("run").path
-    let sample = try CLI.run(
-      ["sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet"])
-    XCTAssertEqual(sample.status, 0, sample.stderr)
-    return out
-  }
-
   func testCSVAndJSONReportEveryWeekPartBaselineAndInteraction() throws {
-    let run = try sampleRun()
+    let run = try CLI.shortRun(in: folder)
     let json = try CLI.run(["contributions", "--run", run, "--format", "json", "--paths", "2"])
     XCTAssertEqual(json.status, 0, json.stderr)
     let object = try XCTUnwrap(

@@ -12,16 +12,8 @@ final class ForecastCommandTests: XCTestCase {
     CLI.packageRoot.appendingPathComponent("docs/example-plan.csv").path
   }
 
-  private func sampleRun() throws -> String {
-    let out = folder.appendingPathComponent("run").path
-    let sample = try CLI.run(
-      ["sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet"])
-    XCTAssertEqual(sample.status, 0, sample.stderr)
-    return out
-  }
-
   func testTextCSVAndJSONReportEveryPlanWeekAndTheTotal() throws {
-    let run = try sampleRun()
+    let run = try CLI.shortRun(in: folder)
     let json = try CLI.run(["forecast", "--run", run, "--plan", examplePlan, "--format", "json"])
     XCTAssertEqual(json.status, 0, json.stderr)
     let object = try XCTUnwrap(
@@ -60,7 +52,7 @@ final class ForecastCommandTests: XCTestCase {
   }
 
   func testABadPlanExitsOneNamingTheRowAndColumn() throws {
-    let run = try sampleRun()
+    let run = try CLI.shortRun(in: folder)
     let bad = folder.appendingPathComponent("plan.csv")
     var lines = try String(contentsOfFile: examplePlan, encoding: .utf8).split(separator: "\n")
       .map(String.init)

@@ -9,10 +9,7 @@ final class LooCommandTests: XCTestCase {
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   func testJSONHasTheLooFiguresAndOneKPerWeek() throws {
-    let out = folder.appendingPathComponent("run").path
-    let sample = try CLI.run(
-      ["sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet"])
-    XCTAssertEqual(sample.status, 0, sample.stderr)
+    let out = try CLI.shortRun(in: folder)
     let result = try CLI.run(["loo", "--run", out, "--format", "json"])
     XCTAssertEqual(result.status, 0, result.stderr)
     let json = try XCTUnwrap(

@@ -8,16 +8,8 @@ final class OptimizeCommandTests: XCTestCase {
   override func setUpWithError() throws { folder = try CLI.temporaryDirectory() }
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-  private func sampleRun() throws -> String {
-    let out = folder.appendingPathComponent("run").path
-    let sample = try CLI.run(
-      ["sample", "--out", out, "--chains", "2", "--warmup", "150", "--draws", "100", "--quiet"])
-    XCTAssertEqual(sample.status, 0, sample.stderr)
-    return out
-  }
-
   func testJSONAndTextReportThePlansUpliftAndMarginalROIAndRepeatForASeed() throws {
-    let run = try sampleRun()
+    let run = try CLI.shortRun(in: folder)
     let arguments = ["optimize", "--run", run, "--format", "json", "--seed", "3"]
     let json = try CLI.run(arguments)
     XCTAssertEqual(json.status, 0, json.stderr)
@@ -59,7 +51,7 @@ final class OptimizeCommandTests: XCTestCase {
   }
 
   func testBadBoundsAreErrorsNamingTheOptionValue() throws {
-    let run = try sampleRun()
+    let run = try CLI.shortRun(in: folder)
     for (value, message) in [
       ("nope=0.5:2", "names no social channel of the run"),
       ("tiktok_spend=2:1", "has LO > HI"),
