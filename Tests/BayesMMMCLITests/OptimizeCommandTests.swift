@@ -45,9 +45,36 @@ final class OptimizeCommandTests: XCTestCase {
     let text = try CLI.run(["optimize", "--run", run, "--objective", "cvar:0.1"])
     XCTAssertEqual(text.status, 0, text.stderr)
     XCTAssertTrue(
-      text.stdout.hasPrefix("Budget allocation over the observed window: objective cvar:0.1"),
-      text.stdout)
+      text.stdout.hasPrefix(
+        "Budget allocation over the observed window (104 weeks, 2023-09-17 to 2025-09-07): "
+          + "objective cvar:0.1"), text.stdout)
     XCTAssertTrue(text.stdout.contains("\nuplift in net revenue:"), text.stdout)
+    XCTAssertTrue(
+      text.stdout.contains("\nmean-optimal plan on the same draws and paths ("), text.stdout)
+  }
+
+  func testAPlanAllocatesOverItsOwnWeeksAndBudget() throws {
+    let run = try CLI.shortRun(in: folder)
+    let plan = CLI.packageRoot.appendingPathComponent("docs/example-plan.csv").path
+    let arguments = ["optimize", "--run", run, "--plan", plan, "--format", "json"]
+    let result = try CLI.run(arguments)
+    XCTAssertEqual(result.status, 0, result.stderr)
+    XCTAssertEqual(result.stdout, try CLI.run(arguments).stdout)
+    let object = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let window = try XCTUnwrap(object["window"] as? [String: Any])
+    XCTAssertEqual(window["kind"] as? String, "plan")
+    XCTAssertEqual(window["weeks"] as? Double, 4)
+    XCTAssertEqual(window["first"] as? String, "2025-09-14")
+    XCTAssertEqual(window["last"] as? String, "2025-10-05")
+    // The example plan's social spend: 20,500 + 8,000 + 4,000 + 3,000.
+    XCTAssertEqual(try XCTUnwrap(object["budget"] as? Double), 35_500, accuracy: 1e-9)
+    let optimized = try XCTUnwrap(object["optimized"] as? [String: Any])
+    XCTAssertEqual(try XCTUnwrap(optimized["spend"] as? Double), 35_500, accuracy: 1e-6)
+
+    let missing = try CLI.run(["optimize", "--run", run, "--plan", folder.path + "/none.csv"])
+    XCTAssertNotEqual(missing.status, 0)
+    XCTAssertTrue(missing.stderr.contains("none.csv"), missing.stderr)
   }
 
   func testBadBoundsAreErrorsNamingTheOptionValue() throws {

@@ -39,8 +39,21 @@ public struct CounterfactualRevenue: Sendable {
   /// y_obs,t = revenueScale x exp(logRevenue_t), currency (the floor in censored weeks), [T].
   public let observedRevenue: [Double]
 
-  public init(model: JointModel) {
+  /// The first planned week, when the inputs continue past the data with a plan's weeks
+  /// (`ModelInputs(dataset:plan:settings:)`); nil when every week is observed.
+  ///
+  /// Planned weeks have no observed revenue: their b_t is the model's median
+  /// scale_y exp(mu_y,t) (the mean exp of a Student-t residual is infinite, so the median
+  /// residual is the one a plan is judged at). And a simulated Google path keeps the
+  /// observed spend in the weeks before the plan (the past is not re-drawn; its adstock
+  /// carries into the plan), simulating only the planned weeks.
+  public let planStart: Int?
+
+  public init(model: JointModel, planStart: Int? = nil) {
+    precondition(
+      planStart.map { 0 <= $0 && $0 <= model.inputs.weeks } ?? true, "a plan start within T")
     self.model = model
+    self.planStart = planStart
     observedRevenue = model.inputs.revenueCurrency
   }
 
@@ -63,14 +76,18 @@ public struct CounterfactualRevenue: Sendable {
     public var totalGoogleSpend: Double { googleSpend.reduce(0, +) }
   }
 
-  /// b_t of the draw `state`, currency, [T]: the observed revenue, and in censored weeks
-  /// min(observed, revenueScale x exp(mu_y,t)).
+  /// b_t of the draw `state`, currency, [T]: the observed revenue; in censored weeks
+  /// min(observed, revenueScale x exp(mu_y,t)); in planned weeks revenueScale x exp(mu_y,t).
   public func baselineRevenue(state: ForwardModel.State) -> [Double] {
     let inputs = model.inputs
-    guard inputs.censored.contains(true) else { return observedRevenue }
+    let firstPlanned = planStart ?? inputs.weeks
+    guard inputs.censored.contains(true) || firstPlanned < inputs.weeks else {
+      return observedRevenue
+    }
     let mu = state.observedRevenuePredictor
     return observedRevenue.indices.map { t in
-      inputs.censored[t]
+      if t >= firstPlanned { return inputs.revenueScale * exp(mu[t]) }
+      return inputs.censored[t]
         ? min(observedRevenue[t], inputs.revenueScale * exp(mu[t])) : observedRevenue[t]
     }
   }
@@ -148,6 +165,16 @@ public struct CounterfactualRevenue: Sendable {
     MediatorPathPass.prepare(
       state: state, observedRevenue: baselineRevenue(state: state), numbers: numbers,
       revenueWeight: revenueWeight, baseAmount: baseAmount)
+    if let planStart {
+      // The past keeps its observed Google spend on every path: on with certainty (the
+      // uniforms lie in (0, 1)) at the observed amount, or off.
+      let observed = model.inputs.mediatorSpend
+      for t in 0..<planStart {
+        onProbability[t] = observed[t] > 0 ? 1 : 0
+        amountFactor[t] = 1
+        for r in 0..<numbers.paths { baseAmount[r * weeks + t] = observed[t] }
+      }
+    }
     let response = MediatorResponse(transform: state.mediatorTransform, revenueCoefficient: beta)
     var revenue = [Double](repeating: 0, count: weeks)
     var google = [Double](repeating: 0, count: weeks)

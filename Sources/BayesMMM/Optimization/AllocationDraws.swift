@@ -1,5 +1,5 @@
-/// Revenue and Google spend over the window for plans that scale each social channel's
-/// observed weekly path, at a fixed set of posterior draws: what a budget allocation's
+/// Revenue and Google spend over the allocation's window for plans that scale each social
+/// channel's weekly path, at a fixed set of posterior draws: what a budget allocation's
 /// objective is evaluated on.
 ///
 /// ```swift
@@ -7,6 +7,14 @@
 ///                             seed: seed, threads: 2)
 /// draws.outcomes(scales: [1.2, 0.8, 1.0])   // per draw: window revenue and Google spend
 /// ```
+///
+/// The window is every week of `model.inputs` when they are the data's, or the planned
+/// weeks `fitWeeks ..< T` when the inputs continue the data with a plan
+/// (`ModelInputs(dataset:plan:settings:)`, T > fitWeeks). A plan scales the social spend
+/// of the window's weeks only; in a planned window the earlier, observed weeks stay as they
+/// were (their spend's adstock carries into the plan) and `CounterfactualRevenue`'s
+/// `planStart` keeps their Google spend observed and starts planned weeks from the model's
+/// median revenue.
 ///
 /// Draw i keeps its `ForwardModel.State` and its mediator numbers (R `paths`, drawn from
 /// stream `RandomStreams.optimize.stream(streams[i])` of `seed`), so every plan asked about
@@ -22,6 +30,8 @@ public struct AllocationDraws: Sendable {
   let states: [ForwardModel.State]
   let numbers: [MediatorRandomNumbers]
   let threads: Int
+  /// The weeks a plan changes and whose revenue and Google spend count.
+  public let window: Range<Int>
 
   public var count: Int { states.count }
 
@@ -31,7 +41,9 @@ public struct AllocationDraws: Sendable {
   ) {
     precondition(draws.count == streams.count, "one stream per draw")
     self.model = model
-    counterfactual = CounterfactualRevenue(model: model)
+    window = Self.window(of: model.inputs)
+    counterfactual = CounterfactualRevenue(
+      model: model, planStart: window.lowerBound > 0 ? window.lowerBound : nil)
     self.threads = threads
     let forward = ForwardModel(model: model)
     let weeks = model.inputs.weeks
@@ -45,33 +57,42 @@ public struct AllocationDraws: Sendable {
     numbers = prepared.map(\.1)
   }
 
+  /// The planned weeks fitWeeks ..< T when the inputs extend past the fit, else all T.
+  public static func window(of inputs: ModelInputs) -> Range<Int> {
+    inputs.fitWeeks > 0 && inputs.fitWeeks < inputs.weeks
+      ? inputs.fitWeeks..<inputs.weeks : 0..<inputs.weeks
+  }
+
   /// Window totals of one plan at one draw, currency.
   public struct Outcome: Sendable, Equatable {
     public let revenue: Double
     public let googleSpend: Double
   }
 
-  /// The plan scaling social channel s's observed path by `scales[s]` (owned channels,
-  /// price and promotion as observed).
+  /// The plan scaling social channel s's spend in the window's weeks by `scales[s]` (other
+  /// weeks, owned channels, price and promotion as the inputs have them).
   public func plan(scales: [Double]) -> SpendPlan {
     var plan = SpendPlan.observed(model.inputs)
     for s in plan.social.indices where scales[s] != 1 {
-      plan.social[s] = plan.social[s].map { $0 * scales[s] }
+      for t in window { plan.social[s][t] *= scales[s] }
     }
     return plan
   }
 
-  /// Each draw's window revenue and Google spend under `plan(scales:)`, Google simulated
-  /// from the hurdle on the draw's paths.
+  /// Each draw's revenue and Google spend summed over the window under `plan(scales:)`,
+  /// Google simulated from the hurdle on the draw's paths.
   public func outcomes(scales: [Double]) -> [Outcome] {
     let plan = plan(scales: scales)
     let counterfactual = counterfactual
     let states = states
     let numbers = numbers
+    let window = window
     return ParallelWork.map(count: count, threads: threads) { i in
       let outcome = counterfactual.outcome(
         state: states[i], plan: plan, google: .simulated(numbers[i]))
-      return Outcome(revenue: outcome.totalRevenue, googleSpend: outcome.totalGoogleSpend)
+      return Outcome(
+        revenue: outcome.revenue[window].reduce(0, +),
+        googleSpend: outcome.googleSpend[window].reduce(0, +))
     }
   }
 }

@@ -2,15 +2,16 @@
 ///
 /// - a bound binds: the optimised scale is at its lower or upper bound (to 1e-6), so a
 ///   wider bound could do better;
-/// - the plan leaves the observed spend range: a scale above 1 puts weeks above the
-///   channel's largest observed weekly spend, outside what the data saw;
+/// - the plan leaves the observed spend range: a scale above 1 puts window weeks above the
+///   channel's largest weekly spend in the data (the weeks before a planned window, or the
+///   whole observed window), outside what the data saw;
 /// - a channel that is never off scaled below 1 has weeks below its smallest observed
 ///   spend: the response there is extrapolated (a channel with off weeks has been seen at
 ///   0, so lower spend is inside its range);
 /// - the optimiser stopped at its iteration limit.
 enum AllocationWarnings {
   static func sentences(
-    inputs: ModelInputs, constraint: BudgetConstraint, scales: [Double],
+    inputs: ModelInputs, window: Range<Int>, constraint: BudgetConstraint, scales: [Double],
     optimization: ProjectedGradientAscent.Result
   ) -> [String] {
     var warnings: [String] = []
@@ -26,8 +27,10 @@ enum AllocationWarnings {
           "\(channel): the scale \(factor) is at its lower bound "
             + "\(NumberText.plain(constraint.lower[s])); a wider bound could do better.")
       }
-      let weekly = inputs.socialSpendCurrency[s]
-      guard let largest = weekly.max(), largest > 0 else { continue }
+      let data = window.lowerBound > 0 ? 0..<window.lowerBound : window
+      let seen = inputs.socialSpendCurrency[s][data]
+      let weekly = inputs.socialSpendCurrency[s][window]
+      guard let largest = seen.max(), largest > 0 else { continue }
       if f > 1 + 1e-9 {
         let above = weekly.filter { f * $0 > largest }.count
         warnings.append(
@@ -35,7 +38,7 @@ enum AllocationWarnings {
             + "weekly spend \(NumberText.grouped(largest, decimals: 2)) (up to "
             + "\(NumberText.grouped(f * largest, decimals: 2))): outside the observed range.")
       }
-      let smallest = weekly.min() ?? 0
+      let smallest = seen.min() ?? 0
       if f < 1 - 1e-9, smallest > 0 {
         let below = weekly.filter { f * $0 < smallest }.count
         warnings.append(

@@ -31,11 +31,54 @@ extension BudgetAllocation {
     ])
   }
 
+  /// "the observed window (104 weeks, 2022-01-03 to 2023-12-25)" or "the plan's 12 weeks
+  /// (...)".
+  public var windowDescription: String {
+    let weeks = "\(window.count) week\(window.count == 1 ? "" : "s")"
+    let span = windowDates.map { ", \($0.first) to \($0.last)" } ?? ""
+    return isPlanned
+      ? "the plan's \(weeks)\(span.isEmpty ? "" : " (\(span.dropFirst(2)))")"
+      : "the observed window (\(weeks)\(span))"
+  }
+
+  /// Under CVaR, `[("mean_optimal", {"scale", "net_revenue", "net_revenue_tail"})]`: the
+  /// plan the mean objective picks on the same draws and paths; empty under the mean.
+  private var meanOptimalJSON: [(String, JSONValue)] {
+    guard let plan = meanOptimal, let net = meanOptimalNetRevenue else { return [] }
+    let statistics = Statistics(net)
+    return [
+      (
+        "mean_optimal",
+        .object([
+          ("scale", .object(zip(channels, plan.scales).map { ($0, .number($1)) })),
+          (
+            "net_revenue",
+            .object([
+              ("mean", .number(statistics.mean)), ("median", .number(statistics.median)),
+              ("q05", .number(statistics.q05)), ("q95", .number(statistics.q95)),
+            ])
+          ),
+          ("net_revenue_tail", tail(net)),
+        ])
+      )
+    ]
+  }
+
+  /// "net revenue's 10% quantile q, CVaR c" of per-draw net revenue at `tailLevel`.
+  private func tailText(_ net: [Double]) -> String {
+    let percent = NumberText.grouped(100 * tailLevel, decimals: 1)
+    return "\(percent)% quantile "
+      + "\(NumberText.grouped(Diagnostics.quantile(net, probability: tailLevel), decimals: 2)), "
+      + "CVaR "
+      + NumberText.grouped(
+        AllocationObjective.conditionalValueAtRisk(alpha: tailLevel).value(of: net), decimals: 2)
+  }
+
   /// An aligned channel table, then revenue, net revenue, induced Google spend, the uplift
   /// and the warnings.
   public var text: String {
     let header = [
-      "channel", "observed_spend", "lower", "upper", "scale", "planned_spend", "mroi_mean",
+      "channel", "current_spend", "lower", "upper", "scale", "planned_spend", "mroi_mean",
       "mroi_q05", "mroi_q95",
     ]
     var rows = [header]
@@ -59,10 +102,10 @@ extension BudgetAllocation {
     let gain = PosteriorStatistics(draws: uplift)
     let values = objectiveValues
     var lines = [
-      "Budget allocation over the observed window: objective \(settings.objective), budget "
-        + "\(NumberText.grouped(constraint.budget, decimals: 2)) (observed "
+      "Budget allocation over \(windowDescription): objective \(settings.objective), budget "
+        + "\(NumberText.grouped(constraint.budget, decimals: 2)) (\(isPlanned ? "planned" : "observed") "
         + "\(NumberText.grouped(totalObservedSpend, decimals: 2))), \(current.count) posterior "
-        + "draws x \(settings.paths) Google paths (optimised on \(optimizationDrawCount) draws; "
+        + "draws x \(settings.resolvedPaths) Google paths (optimised on \(optimizationDrawCount) draws; "
         + "\(optimization.iterations) iterations, \(optimization.stopReason.rawValue)).",
       "Net revenue = revenue - the Google spend the plan induces (over the current plan's). "
         + "Marginal ROI: net revenue per extra unit of a channel's spend at the optimum.",
@@ -86,6 +129,16 @@ extension BudgetAllocation {
       "objective (\(settings.objective)): current \(NumberText.grouped(values.current, decimals: 2)), "
         + "optimised \(NumberText.grouped(values.optimized, decimals: 2))",
     ]
+    lines.append(
+      "net revenue tail: current \(tailText(currentNetRevenue)); optimised \(tailText(optimizedNetRevenue))"
+    )
+    if let plan = meanOptimal, let net = meanOptimalNetRevenue {
+      let scales = zip(channels, plan.scales).map { "\($0) \(NumberText.grouped($1, decimals: 3))" }
+      lines.append(
+        "mean-optimal plan on the same draws and paths (\(scales.joined(separator: ", "))): "
+          + "mean net revenue \(NumberText.grouped(Statistics(net).mean, decimals: 2)), "
+          + tailText(net))
+    }
     if !warnings.isEmpty {
       lines.append("")
       lines += warnings.map { "warning: \($0)" }
@@ -93,7 +146,8 @@ extension BudgetAllocation {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `{"objective", "budget", "draws", "paths", "current": {"scale": {CH: 1}, "spend",
+  /// `{"objective", "budget", "draws", "paths", "window": {"kind": "observed"|"plan",
+  /// "weeks", "first", "last"}, "current": {"scale": {CH: 1}, "spend",
   /// "revenue", "net_revenue"}, "optimized": {"scale", "spend", "revenue", "net_revenue",
   /// "induced_google_spend"} (each plan also with "net_revenue_tail": {"alpha", "quantile",
   /// "cvar"}), "uplift": {"mean", "q05", "q95", "p_positive"},
@@ -112,81 +166,93 @@ extension BudgetAllocation {
     }
     let gain = PosteriorStatistics(draws: uplift)
     let values = objectiveValues
-    return .object([
-      ("objective", .string(settings.objective.description)),
-      ("budget", .number(constraint.budget)),
-      ("draws", .number(Double(current.count))),
-      ("paths", .number(Double(settings.paths))),
-      (
-        "current",
-        .object([
-          ("scale", scaleObject(channels.map { _ in 1 })),
-          ("spend", .number(totalObservedSpend)),
-          ("revenue", object(Statistics(current.map(\.revenue)))),
-          ("net_revenue", object(Statistics(currentNetRevenue))),
-          ("net_revenue_tail", tail(currentNetRevenue)),
-        ])
-      ),
-      (
-        "optimized",
-        .object([
-          ("scale", scaleObject(scales)),
-          ("spend", .number(constraint.spend(of: scales))),
-          ("revenue", object(Statistics(optimized.map(\.revenue)))),
-          ("net_revenue", object(Statistics(optimizedNetRevenue))),
-          ("net_revenue_tail", tail(optimizedNetRevenue)),
-          ("induced_google_spend", object(Statistics(inducedGoogleSpend))),
-        ])
-      ),
-      (
-        "uplift",
-        .object([
-          ("mean", .number(gain.mean)), ("q05", .number(gain.lower90)),
-          ("q95", .number(gain.upper90)), ("p_positive", .number(gain.probabilityPositive)),
-        ])
-      ),
-      (
-        "marginal_roi",
-        .object(
-          channels.indices.map { s in
-            let roi = PosteriorStatistics(draws: marginalROI[s])
-            return (
-              channels[s],
-              .object([
-                ("mean", .number(roi.mean)), ("q05", .number(roi.lower90)),
-                ("q95", .number(roi.upper90)),
-              ])
-            )
-          })
-      ),
-      (
-        "objective_value",
-        .object([("current", .number(values.current)), ("optimized", .number(values.optimized))])
-      ),
-      (
-        "bounds",
-        .object(
-          channels.indices.map { s in
-            (
-              channels[s],
-              .object([
-                ("lower", .number(constraint.lower[s])), ("upper", .number(constraint.upper[s])),
-              ])
-            )
-          })
-      ),
-      (
-        "optimizer",
-        .object([
-          ("method", .string("projected gradient ascent, central differences")),
-          ("draws", .number(Double(optimizationDrawCount))),
-          ("iterations", .number(Double(optimization.iterations))),
-          ("evaluations", .number(Double(optimization.evaluations))),
-          ("stop_reason", .string(optimization.stopReason.rawValue)),
-          ("converged", .bool(optimization.converged)),
-        ])
-      ),
-      ("warnings", .array(warnings.map { .string($0) })),
-    ])
+    return .object(
+      [
+        ("objective", .string(settings.objective.description)),
+        ("budget", .number(constraint.budget)),
+        ("draws", .number(Double(current.count))),
+        ("paths", .number(Double(settings.resolvedPaths))),
+        (
+          "window",
+          .object(
+            [
+              ("kind", .string(isPlanned ? "plan" : "observed")),
+              ("weeks", .number(Double(window.count))),
+            ]
+              + (windowDates.map { [("first", .string($0.first)), ("last", .string($0.last))] }
+                ?? []))
+        ),
+        (
+          "current",
+          .object([
+            ("scale", scaleObject(channels.map { _ in 1 })),
+            ("spend", .number(totalObservedSpend)),
+            ("revenue", object(Statistics(current.map(\.revenue)))),
+            ("net_revenue", object(Statistics(currentNetRevenue))),
+            ("net_revenue_tail", tail(currentNetRevenue)),
+          ])
+        ),
+        (
+          "optimized",
+          .object([
+            ("scale", scaleObject(scales)),
+            ("spend", .number(constraint.spend(of: scales))),
+            ("revenue", object(Statistics(optimized.map(\.revenue)))),
+            ("net_revenue", object(Statistics(optimizedNetRevenue))),
+            ("net_revenue_tail", tail(optimizedNetRevenue)),
+            ("induced_google_spend", object(Statistics(inducedGoogleSpend))),
+          ])
+        ),
+        (
+          "uplift",
+          .object([
+            ("mean", .number(gain.mean)), ("q05", .number(gain.lower90)),
+            ("q95", .number(gain.upper90)), ("p_positive", .number(gain.probabilityPositive)),
+          ])
+        ),
+        (
+          "marginal_roi",
+          .object(
+            channels.indices.map { s in
+              let roi = PosteriorStatistics(draws: marginalROI[s])
+              return (
+                channels[s],
+                .object([
+                  ("mean", .number(roi.mean)), ("q05", .number(roi.lower90)),
+                  ("q95", .number(roi.upper90)),
+                ])
+              )
+            })
+        ),
+        (
+          "objective_value",
+          .object([("current", .number(values.current)), ("optimized", .number(values.optimized))])
+        ),
+        (
+          "bounds",
+          .object(
+            channels.indices.map { s in
+              (
+                channels[s],
+                .object([
+                  ("lower", .number(constraint.lower[s])), ("upper", .number(constraint.upper[s])),
+                ])
+              )
+            })
+        ),
+        (
+          "optimizer",
+          .object([
+            ("method", .string("projected gradient ascent, central differences")),
+            ("draws", .number(Double(optimizationDrawCount))),
+            ("iterations", .number(Double(optimization.iterations))),
+            ("evaluations", .number(Double(optimization.evaluations))),
+            ("stop_reason", .string(optimization.stopReason.rawValue)),
+            ("converged", .bool(optimization.converged)),
+          ])
+        ),
+        ("warnings", .array(warnings.map { .string($0) })),
+      ]
+        + meanOptimalJSON)
   }
 }

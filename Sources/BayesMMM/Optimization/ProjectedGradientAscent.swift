@@ -37,7 +37,10 @@ public struct ProjectedGradientAscent: Sendable {
     case smallImprovement = "small_improvement"
     /// The line search found no improving step.
     case noImprovingStep = "no_improving_step"
-    /// `maxIterations` ran out first: the result is not known to be optimal.
+    /// The line search stalled and `CompassSearch` finished, its step below its minimum.
+    case compassSearch = "compass_search"
+    /// `maxIterations` (or the compass search's evaluations) ran out first: the result is
+    /// not known to be optimal.
     case iterationLimit = "iteration_limit"
   }
 
