@@ -30,11 +30,11 @@ test: deps
 	$(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing
 
 # The slow validation suite: SBC of every price form, 90% interval coverage over 40
-# simulated datasets and the forecast backtest (about 6 minutes on two threads with
-# BAYES_MMM_THREADS=2).
+# simulated datasets, the forecast backtest and the allocation oracle check (about 7
+# minutes on two threads with BAYES_MMM_THREADS=2).
 validate: deps
 	BAYES_MMM_SLOW=1 $(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing \
-		--filter 'SlowValidationSuiteTests|ForecastBacktestTests'
+		--filter 'SlowValidationSuiteTests|ForecastBacktestTests|AllocationOracleTests'
 
 clean:
 	rm -rf .build runs
