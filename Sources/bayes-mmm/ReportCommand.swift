@@ -39,7 +39,8 @@ struct ReportCommand: ParsableCommand {
       let (stored, prepared) = try runOptions.load()
       let summary = RunSummary(run: stored, prepared: prepared)
       let html = HTMLReport.build(
-        run: stored, summary: summary, prepared: prepared, maxDraws: draws)
+        run: stored, summary: summary, prepared: prepared, maxDraws: draws,
+        threads: ProcessInfo.processInfo.activeProcessorCount)
       try OutputTransaction.writeFile(
         Data(html.utf8), to: out, kind: .htmlReport, cancel: interrupt.flag)
       writeToStandardError("wrote \(out)\n")

@@ -77,7 +77,7 @@ final class ReportCommandTests: XCTestCase {
         ).contains("http://"))
     XCTAssertFalse(html.contains("https://"))
     for id in [
-      "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior", "effects",
+      "decisions", "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior", "effects",
       "response-curves", "price-promotion", "diagnostics", "audit",
     ] {
       XCTAssertTrue(inspector.ids.contains(id), "section \(id)")
@@ -92,13 +92,24 @@ final class ReportCommandTests: XCTestCase {
       "instagram_spend: revenue vs spend (0-2x observed)",
       "Revenue change against a price change, within observed prices",
       "Promotion lift on weekly revenue",
+      "Spend by channel: current and optimised plan",
+      "Net revenue over the window, current and optimised plan",
+      "Uplift in net revenue of the optimised plan, over posterior draws",
+      "instagram_spend: marginal ROI around the optimum",
+      "Price decision: probability that a price change raises revenue",
+      "Revenue contributions over time (posterior means, stacked)",
+      "Revenue over the window: baseline, contributions and interaction (means)",
     ]
     for title in expectedCharts {
       XCTAssertTrue(inspector.titles.contains(title), "chart \(title)")
     }
     XCTAssertTrue(inspector.titles.contains { $0.hasPrefix("Rank plot: ") })
     XCTAssertTrue(html.contains("outcome-floor") || html.contains("floor"), "audit findings")
-    XCTAssertGreaterThanOrEqual(inspector.counts["svg"] ?? 0, 20)
+    XCTAssertGreaterThanOrEqual(inspector.counts["svg"] ?? 0, 29)
+    // Decisions come first, before the causal diagram.
+    let decisions = try XCTUnwrap(html.range(of: "<section id=\"decisions\">"))
+    let diagram = try XCTUnwrap(html.range(of: "<section id=\"causal-diagram\">"))
+    XCTAssertLessThan(decisions.lowerBound, diagram.lowerBound)
   }
 
   func testMissingRunFolderIsAnErrorNamingIt() throws {

@@ -157,7 +157,7 @@ public struct BudgetAllocation: Sendable {
     }
     let marginalROI = channels.indices.map { s in
       Self.marginalROI(
-        channel: s, at: scales, draws: all, current: current, observedSpend: observedSpend)
+        channel: s, at: scales, draws: all, observedSpend: observedSpend)
     }
     return BudgetAllocation(
       channels: channels, window: window,
@@ -238,8 +238,7 @@ public struct BudgetAllocation: Sendable {
   /// (N_d(f + h e_s) - N_d(f - h e_s)) / (2 h spend_s) with h = 0.01 (h below f when f < h),
   /// per draw; 0 for a channel that never spends.
   static func marginalROI(
-    channel s: Int, at scales: [Double], draws: AllocationDraws,
-    current: [AllocationDraws.Outcome], observedSpend: [Double]
+    channel s: Int, at scales: [Double], draws: AllocationDraws, observedSpend: [Double]
   ) -> [Double] {
     guard observedSpend[s] > 0 else { return [Double](repeating: 0, count: draws.count) }
     var up = scales

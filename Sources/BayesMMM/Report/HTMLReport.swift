@@ -6,9 +6,9 @@ import Foundation
   import Darwin
 #endif
 
-/// One self-contained HTML file describing a run: causal diagram, fit, residuals,
-/// predictive check, prior vs posterior, effects, response curves, price and promotion,
-/// diagnostics and the data audit. Inline SVG and CSS only (no network, no scripts); the
+/// One self-contained HTML file describing a run: decisions (budget allocation, price
+/// decision, contributions), causal diagram, fit, residuals, predictive check, prior vs
+/// posterior, effects, response curves, price and promotion, diagnostics and the data audit. Inline SVG and CSS only (no network, no scripts); the
 /// document is well-formed XML (XHTML) so it can be checked by any XML parser.
 ///
 /// ```swift
@@ -19,14 +19,18 @@ public enum HTMLReport {
   /// The section ids, in document order; every one is present in every report, except
   /// `price-promotion` for a model with neither a price nor a promotion term.
   public static let sectionIDs = [
-    "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior", "effects",
+    "decisions", "causal-diagram", "fit", "residuals", "predictive-check", "prior-posterior",
+    "effects",
     "response-curves", "price-promotion", "diagnostics", "audit",
   ]
 
   /// - Parameters:
-  ///   - maxDraws: posterior draws used for the charts that re-run the model (thinned evenly).
+  ///   - maxDraws: posterior draws used for the charts that re-run the model (thinned evenly);
+  ///     the decisions' allocation and contributions use every draw, as their commands do.
+  ///   - threads: threads for the allocation (its result does not depend on them).
   public static func build(
-    run: StoredRun, summary: RunSummary, prepared: PreparedModel, maxDraws: Int = 300
+    run: StoredRun, summary: RunSummary, prepared: PreparedModel, maxDraws: Int = 300,
+    threads: Int = 1
   ) -> String {
     let model = prepared.model
     let draws = parameterDraws(run: run, model: model, maxDraws: maxDraws)
@@ -35,6 +39,13 @@ public enum HTMLReport {
     let curves = ResponseCurve.compute(model: model, parameterDraws: draws, random: random)
     var body: [String] = []
     body.append(header(summary: summary, prepared: prepared))
+    body.append(
+      section(
+        "decisions", "Decisions",
+        decisionsSection(
+          run: run, prepared: prepared,
+          draws: (try? run.parameterDraws(for: model)) ?? draws, chartDraws: draws,
+          threads: threads)))
     body.append(
       section("causal-diagram", "Causal diagram", dagSection(summary: summary, model: model)))
     body.append(
@@ -471,11 +482,11 @@ public enum HTMLReport {
     }
   }
 
-  private static func section(_ id: String, _ title: String, _ content: String) -> String {
+  static func section(_ id: String, _ title: String, _ content: String) -> String {
     "<section id=\"\(id)\">\n<h2>\(escapeXML(title))</h2>\n\(content)\n</section>"
   }
 
-  private static func paragraph(_ text: String) -> String { "<p>\(escapeXML(text))</p>" }
+  static func paragraph(_ text: String) -> String { "<p>\(escapeXML(text))</p>" }
 
   /// Three significant digits, whole numbers from 100, scientific from 1e15; "n/a" when
   /// not finite.

@@ -163,6 +163,25 @@ struct SVGPlot {
     if let label { legend.append((label, colour)) }
   }
 
+  /// Vertical whiskers from `lower` to `upper` at each x, with short caps (an interval).
+  mutating func whiskers(
+    _ xs: [Double], _ lower: [Double], _ upper: [Double], colour: String = "#333",
+    capWidth: Double = 8, label: String? = nil
+  ) {
+    for (x, bounds) in zip(xs, zip(lower, upper)) {
+      let position = xScale(x)
+      let (low, high) = (yScale(bounds.0), yScale(bounds.1))
+      guard position.isFinite, low.isFinite, high.isFinite else { continue }
+      let (left, right) = (position - capWidth / 2, position + capWidth / 2)
+      layers.append(
+        "<path d=\"M\(fmt(position)) \(fmt(low))V\(fmt(high))M\(fmt(left)) \(fmt(low))"
+          + "H\(fmt(right))M\(fmt(left)) \(fmt(high))H\(fmt(right))\" stroke=\"\(colour)\" "
+          + "stroke-width=\"1.4\" fill=\"none\"/>")
+      drewData = true
+    }
+    if let label { legend.append((label, colour)) }
+  }
+
   /// Legend entries laid out left to right from the plot's left edge, wrapping at the
   /// right margin: (x of the swatch, baseline y, label, colour).
   var legendLayout: [(x: Double, y: Double, label: String, colour: String)] {

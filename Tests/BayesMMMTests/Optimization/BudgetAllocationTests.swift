@@ -47,6 +47,27 @@ final class BudgetAllocationTests: XCTestCase {
     for s in [0, 2] { XCTAssertTrue(allocation.marginalROI[s].allSatisfy { abs($0) < 1e-6 }) }
   }
 
+  func testMarginalROICurvesAreZeroForDeadChannelsAndFallForASaturatingOne() throws {
+    let model = try TestModels.flightedModel(seed: 3)
+    let x = oneEffectiveChannel(model, count: 20)
+    let allocation = try BudgetAllocation.compute(model: model, draws: x, settings: settings())
+    let curves = MarginalROICurve.compute(allocation: allocation, model: model, draws: x, points: 5)
+    XCTAssertEqual(curves.map(\.channel), model.inputs.socialNames)
+    for s in [0, 2] {
+      XCTAssertTrue(curves[s].median.allSatisfy { abs($0) < 1e-6 }, "channel \(s)")
+    }
+    let effective = curves[1]
+    XCTAssertEqual(effective.scales.first ?? 0, 0.5, accuracy: 1e-12)
+    XCTAssertEqual(effective.scales.last ?? 0, 2, accuracy: 1e-12)
+    XCTAssertTrue(effective.median.allSatisfy { $0 > 0 })
+    // Hill saturation: each extra unit returns less.
+    for (a, b) in zip(effective.median, effective.median.dropFirst()) { XCTAssertGreaterThan(a, b) }
+    // At the optimum's scale the curve's draws are the allocation's own marginal ROI.
+    let atOptimum = MarginalROICurve.compute(
+      allocation: allocation, model: model, draws: x, points: 2)
+    XCTAssertEqual(atOptimum[1].scales.last ?? 0, allocation.scales[1], accuracy: 1e-6)
+  }
+
   func testWithRoomToGrowTheIneffectiveChannelsGoToTheirLowerBounds() throws {
     let model = try TestModels.flightedModel(seed: 3)
     var settings = settings()
