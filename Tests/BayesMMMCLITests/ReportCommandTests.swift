@@ -94,7 +94,7 @@ final class ReportCommandTests: XCTestCase {
       "Promotion lift on weekly revenue",
       "Spend by channel: current and optimised plan",
       "Net revenue over the window, current and optimised plan",
-      "Uplift in net revenue of the optimised plan, over posterior draws",
+      "Uplift in net revenue of the optimised plan, per draw",
       "instagram_spend: marginal ROI around the optimum",
       "Price decision: probability that a price change raises revenue",
       "Revenue contributions over time (posterior means, stacked)",

@@ -2,11 +2,11 @@
 ///
 /// - a bound binds: the optimised scale is at its lower or upper bound (to 1e-6), so a
 ///   wider bound could do better;
-/// - the plan leaves the observed spend range: a scale above 1 puts window weeks above the
+/// - the plan leaves the observed spend range: some window weeks, scaled, lie above the
 ///   channel's largest weekly spend in the data (the weeks before a planned window, or the
 ///   whole observed window), outside what the data saw;
-/// - a channel that is never off scaled below 1 has weeks below its smallest observed
-///   spend: the response there is extrapolated (a channel with off weeks has been seen at
+/// - a channel that is never off has scaled weeks below its smallest observed spend: the
+///   response there is extrapolated (a channel with off weeks has been seen at
 ///   0, so lower spend is inside its range);
 /// - the optimiser stopped at its iteration limit.
 enum AllocationWarnings {
@@ -31,16 +31,16 @@ enum AllocationWarnings {
       let seen = inputs.socialSpendCurrency[s][data]
       let weekly = inputs.socialSpendCurrency[s][window]
       guard let largest = seen.max(), largest > 0 else { continue }
-      if f > 1 + 1e-9 {
-        let above = weekly.filter { f * $0 > largest }.count
+      let above = weekly.filter { f * $0 > largest }.count
+      if above > 0 {
         warnings.append(
           "\(channel): \(above) planned week\(above == 1 ? "" : "s") above the largest observed "
             + "weekly spend \(NumberText.grouped(largest, decimals: 2)) (up to "
             + "\(NumberText.grouped(f * largest, decimals: 2))): outside the observed range.")
       }
       let smallest = seen.min() ?? 0
-      if f < 1 - 1e-9, smallest > 0 {
-        let below = weekly.filter { f * $0 < smallest }.count
+      let below = smallest > 0 ? weekly.filter { f * $0 < smallest }.count : 0
+      if below > 0 {
         warnings.append(
           "\(channel) is never off, and \(below) planned week\(below == 1 ? " falls" : "s fall") "
             + "below its smallest observed weekly spend \(NumberText.grouped(smallest, decimals: 2)) "

@@ -59,7 +59,7 @@ struct AllocationCharts {
       upper: Diagnostics.finiteQuantile(uplift, probability: 0.999), bins: 30)
     let lower = min(histogram.lower, 0)
     var plot = SVGPlot(
-      title: "Uplift in net revenue of the optimised plan, over posterior draws",
+      title: "Uplift in net revenue of the optimised plan, per draw",
       xLabel: "uplift over the current plan (currency)", yLabel: "draws",
       x: (lower, histogram.upper),
       y: (0, (PlotScale.finiteExtent(histogram.counts)?.upper ?? 1) * 1.1), width: 440,
