@@ -85,7 +85,8 @@ public struct EffectCalculator: Sendable {
       }
     }
     let whatIf = WhatIfEffects(
-      scenarios: scenarios, mediatorSignal: state.mediatorSignal,
+      scenarios: scenarios, baselineRevenue: counterfactual.baselineRevenue(state: state),
+      mediatorSignal: state.mediatorSignal,
       googleCoefficient: state.mediatorCoefficient,
       price: PriceScenario(model: forward.model, state: state),
       promoLift: layout.promoLift.map { x[$0] })

@@ -87,8 +87,14 @@ enum BruteForceEffects {
       }
       return mu
     }
-    let y = inputs.logRevenue.map { inputs.revenueScale * exp($0) }
     let observedMean = (0..<weeks).map { revenueMean(observedSocial, observedGoogle, $0) }
+    // Each week's revenue keeps its residual; a censored week starts from the model's median
+    // where that lies below the floor (MODEL.md 6).
+    let y = (0..<weeks).map { t in
+      let observed = inputs.revenueScale * exp(inputs.logRevenue[t])
+      return inputs.censored[t]
+        ? min(observed, inputs.revenueScale * exp(observedMean[t])) : observed
+    }
     func revenue(_ social: [[Double]], _ mediatorPath: [Double]) -> Double {
       let google = googleSignal(mediatorPath)
       var total = 0.0

@@ -72,6 +72,34 @@ final class EffectCalculatorTests: XCTestCase {
     }
   }
 
+  /// Where the model's median lies below the floor, a floor week starts from the median in
+  /// every effect and what-if (Google's own effect and the promotion's revenue included), as
+  /// the brute force computes them.
+  func testFloorWeeksStartFromTheModelsMedianInEveryEffect() throws {
+    let model = try TestModels.flightedModel(seed: 2)
+    var x = Self.truth(model: model, seed: 102)
+    x[model.layout.revenueIntercept] -= 30
+    let state = ForwardModel(model: model).state(parameters: x)
+    let baseline = CounterfactualRevenue(model: model).baselineRevenue(state: state)
+    let observed = model.inputs.revenueCurrency
+    XCTAssertTrue(
+      model.inputs.censored.indices.contains {
+        model.inputs.censored[$0] && baseline[$0] < observed[$0]
+      },
+      "some floor week's median lies below the floor")
+    let (uniforms, normals) = Self.randomNumbers(seed: 302, paths: 5, weeks: model.inputs.weeks)
+    let effects = EffectCalculator(model: model).effects(
+      parameters: x, randomNumbers: MediatorRandomNumbers(uniforms: uniforms, normals: normals))
+    let expected = BruteForceEffects.effects(
+      model: model, parameters: x, uniforms: uniforms, normals: normals)
+    let names = EffectColumns.names(socialCount: model.inputs.socialNames.count)
+    for (name, value) in zip(names, effects.row)
+    where name.hasPrefix("google") || name.hasPrefix("promo") {
+      let reference = try XCTUnwrap(expected[name], name)
+      XCTAssertEqual(value, reference, accuracy: 1e-9 * abs(reference), name)
+    }
+  }
+
   /// The induced Google spend is the mean path total of `ReferenceHurdle.path` in the
   /// two arms, from the same random numbers.
   func testInducedGoogleSpendAgreesWithForwardModelSimulation() throws {

@@ -48,6 +48,9 @@ final class PlannedWindowAllocationTests: XCTestCase {
     XCTAssertEqual(
       allocation.constraint.budget, plannedSpend.reduce(0, +),
       accuracy: 1e-9 * plannedSpend.reduce(0, +))
+    // A warning counts at least one week: scaling up need not pass the data's largest week.
+    XCTAssertFalse(
+      allocation.warnings.contains { $0.contains(" 0 planned weeks") }, "\(allocation.warnings)")
   }
 
   func testThePastKeepsItsGoogleSpendAndPlannedWeeksStartFromTheMedian() throws {
