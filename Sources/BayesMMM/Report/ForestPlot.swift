@@ -35,29 +35,10 @@ struct ForestPlot {
     let extent = PlotScale.finiteExtent(rows.flatMap { [$0.lower95, $0.upper95, $0.median] }, [0])
     let scale = PlotScale(
       domain: (extent?.lower ?? -1, extent?.upper ?? 1), range: (labelWidth, width - 20))
-    let title = SVGText.fitted(self.title, width: width - 14, fontSize: 14, bold: true)
     let unit = SVGText.fitted(self.unit, width: width - labelWidth, fontSize: 12)
-    var parts = [
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
-        + "viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" width=\"\(fmt(width))\" "
-        + "height=\"\(fmt(height))\" font-family=\"sans-serif\">",
-      "<title>\(escapeXML(self.title))</title>",
-      "<text x=\"10\" y=\"20\" font-size=\"\(fmt(title.fontSize))\" font-weight=\"bold\">"
-        + "\(escapeXML(title.text))</text>",
-    ]
-    let ticks = scale.ticks(count: 6)
-    for (tick, label) in zip(ticks, scale.tickLabels(ticks)) {
-      let x = scale(tick)
-      parts.append(
-        "<line x1=\"\(fmt(x))\" x2=\"\(fmt(x))\" y1=\"\(fmt(top))\" "
-          + "y2=\"\(fmt(height - bottom))\" stroke=\"#e6e6e6\"/>")
-      parts.append(
-        "<text x=\"\(fmt(x))\" y=\"\(fmt(height - bottom + 15))\" font-size=\"11\" "
-          + "text-anchor=\"middle\">\(escapeXML(label))</text>")
-    }
-    parts.append(
-      "<line x1=\"\(fmt(scale(0)))\" x2=\"\(fmt(scale(0)))\" y1=\"\(fmt(top))\" "
-        + "y2=\"\(fmt(height - bottom))\" stroke=\"#555\"/>")
+    var parts = RowChartFrame(
+      title: self.title, width: width, height: height, top: top, bottom: bottom, scale: scale
+    ).parts
     parts.append(
       "<text x=\"\(fmt((labelWidth + width - 20) / 2))\" y=\"\(fmt(height - 8))\" "
         + "font-size=\"\(fmt(unit.fontSize))\" text-anchor=\"middle\">"
