@@ -9,6 +9,8 @@
 #include <gsl/gsl_sf_psi.h>
 #include <gsl/gsl_sf_erf.h>
 #include <gsl/gsl_sf_result.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_eigen.h>
 
 /// The Mersenne Twister generator type. GSL exposes it as a mutable C global,
 /// which Swift 6 refuses to read from nonisolated code; this accessor is safe

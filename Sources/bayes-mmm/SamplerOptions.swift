@@ -30,12 +30,23 @@ struct SamplerOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "Metric adaptation: stan (windowed variance) or draws-and-gradients (nutpie-style).")
+    help:
+      "Metric adaptation: stan (windowed variance), draws-and-gradients (nutpie's diagonal) or low-rank (nutpie's diagonal plus low rank)."
+  )
   var metric: MetricChoice = .stan
 
   enum MetricChoice: String, ExpressibleByArgument, CaseIterable {
     case stan
     case drawsAndGradients = "draws-and-gradients"
+    case lowRank = "low-rank"
+
+    var adaptation: MetricAdaptation {
+      switch self {
+      case .stan: return .stanWindowedVariance
+      case .drawsAndGradients: return .drawsAndGradients
+      case .lowRank: return .lowRank
+      }
+    }
   }
 
   func validate() throws {
@@ -62,7 +73,7 @@ struct SamplerOptions: ParsableArguments {
     settings.threads = threads
     settings.targetAccept = targetAccept
     settings.maxDepth = maxDepth
-    settings.metricAdaptation = metric == .stan ? .stanWindowedVariance : .drawsAndGradients
+    settings.metricAdaptation = metric.adaptation
     return settings
   }
 }

@@ -76,7 +76,7 @@ public func runChain(
       case .stepSize(let next):
         stepSize = next
       case .metricUpdated(let next, let inverseMetric):
-        kernel.metric.setInverseMass(inverseMetric)
+        kernel.metric.set(inverseMetric)
         stepSize = try searchStepSize(kernel: kernel, from: next, chain: chain)
         adaptation.restartStepSize(around: stepSize)
       }

@@ -1,4 +1,4 @@
-/// The Hamiltonian H(q, p) = V(q) + T(p) of a target density under a diagonal metric, with
+/// The Hamiltonian H(q, p) = V(q) + T(p) of a target density under a Euclidean metric, with
 /// V = -log p(q) and T(p) = ½ pᵀ M⁻¹ p; it owns the count of gradient evaluations.
 ///
 /// ```swift
@@ -7,11 +7,12 @@
 /// let h = hamiltonian.energy(z)           // +inf where log p is NaN or infinite
 /// ```
 ///
-/// This is Stan's `diag_e_metric` layer: the integrator and tree builder above it only ask
-/// for energies, gradients and sharp momenta.
+/// This is Stan's `diag_e_metric` layer (`EuclideanMetric`, diagonal or diagonal plus low
+/// rank): the integrator and tree builder above it only ask for energies, gradients, drifts
+/// and sharp momenta.
 final class Hamiltonian {
   let target: any LogDensity
-  let metric: DiagonalMetric
+  let metric: EuclideanMetric
   /// Number of coordinates d.
   let dimension: Int
   /// Calls to `target.logDensity(at:gradient:)` so far (kept in raw storage: a class `var`
@@ -19,7 +20,7 @@ final class Hamiltonian {
   var gradientEvaluations: Int { evaluationCount.pointee }
   private let evaluationCount: UnsafeMutablePointer<Int>
 
-  init(target: any LogDensity, metric: DiagonalMetric) {
+  init(target: any LogDensity, metric: EuclideanMetric) {
     precondition(target.dimension == metric.dimension, "metric and target dimensions differ")
     self.target = target
     self.metric = metric

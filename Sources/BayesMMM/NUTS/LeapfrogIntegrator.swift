@@ -17,12 +17,11 @@ enum LeapfrogIntegrator {
   static func step(_ point: PhasePoint, stepSize: Double, hamiltonian: Hamiltonian) {
     let dimension = point.dimension
     let halfStep = 0.5 * stepSize
-    let inverseMass = hamiltonian.metric.inverseMass
     let position = point.position
     let momentum = point.momentum
     let gradient = point.gradient
     for i in 0..<dimension { momentum[i] += halfStep * gradient[i] }
-    for i in 0..<dimension { position[i] += stepSize * inverseMass[i] * momentum[i] }
+    hamiltonian.metric.drift(position, momentum: momentum, stepSize: stepSize)
     hamiltonian.evaluate(point)
     for i in 0..<dimension { momentum[i] += halfStep * gradient[i] }
   }

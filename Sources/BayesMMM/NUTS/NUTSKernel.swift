@@ -20,7 +20,7 @@
 final class NUTSKernel {
   let dimension: Int
   let maxTreeDepth: Int
-  let metric: DiagonalMetric
+  let metric: EuclideanMetric
   let hamiltonian: Hamiltonian
   let random: GSLRandom
   /// The chain's current state: after a transition, the selected draw (with its momentum).
@@ -46,7 +46,7 @@ final class NUTSKernel {
     dimension = d
     self.maxTreeDepth = maxTreeDepth
     self.random = random
-    metric = DiagonalMetric(dimension: d)
+    metric = EuclideanMetric(dimension: d)
     hamiltonian = Hamiltonian(target: target, metric: metric)
     let pointCount = PhasePoint.storageCount(dimension: d)
     arena = VectorArena(

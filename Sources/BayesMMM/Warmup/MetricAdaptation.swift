@@ -1,4 +1,4 @@
-/// How warm-up estimates the diagonal inverse metric M⁻¹ at the end of each metric window.
+/// How warm-up estimates the inverse metric M⁻¹ at the end of each metric window.
 public enum MetricAdaptation: String, Equatable, Sendable, CaseIterable {
   /// Stan's default: the regularised sample variance of the window's draws,
   /// M⁻¹_i = (n / (n + 5)) var_i + 1e-3 (5 / (n + 5)).
@@ -9,6 +9,11 @@ public enum MetricAdaptation: String, Equatable, Sendable, CaseIterable {
   /// draws are constant over the window (ratio 0 or NaN) falls back to 1. It uses Stan's
   /// windows; nutpie's own schedule and its 1/|gradient| initial metric are not implemented.
   case drawsAndGradients
+  /// nutpie's low-rank metric (`LowRankMetricEstimate`): the drawsAndGradients diagonal
+  /// times I + U (Lambda - I) Uᵀ, with up to 10 directions where the scaled posterior's
+  /// covariance (the geometric mean of the draws' covariance and the inverse of the
+  /// gradients') has an eigenvalue >= 2 or <= 1/2. Stan's windows.
+  case lowRank
 }
 
 /// Accumulates one metric window's draws (and gradients) and turns them into M⁻¹.
@@ -22,9 +27,14 @@ struct MetricEstimator {
   let method: MetricAdaptation
   private var draws: WelfordVariance
   private var gradients: WelfordVariance
+  /// The window's draws and gradients, n x d row-major (low rank only).
+  private var windowDraws: [Double] = []
+  private var windowGradients: [Double] = []
+  private let dimension: Int
 
   init(method: MetricAdaptation, dimension: Int) {
     self.method = method
+    self.dimension = dimension
     draws = WelfordVariance(dimension: dimension)
     gradients = WelfordVariance(dimension: method == .drawsAndGradients ? dimension : 0)
   }
@@ -37,10 +47,25 @@ struct MetricEstimator {
   ) {
     draws.add(position)
     if method == .drawsAndGradients { gradients.add(gradient) }
+    if method == .lowRank {
+      windowDraws.append(contentsOf: UnsafeBufferPointer(start: position, count: dimension))
+      windowGradients.append(contentsOf: UnsafeBufferPointer(start: gradient, count: dimension))
+    }
   }
 
-  /// The window's estimate of diag(M⁻¹); every entry finite and > 0.
-  func inverseMetric() -> [Double] {
+  /// The window's estimate of M⁻¹; every entry finite and > 0.
+  func inverseMetric() -> InverseMetric {
+    switch method {
+    case .lowRank:
+      return LowRankMetricEstimate.inverseMetric(
+        draws: windowDraws, gradients: windowGradients, dimension: dimension)
+    case .stanWindowedVariance, .drawsAndGradients:
+      return InverseMetric(diagonal: diagonalInverseMetric())
+    }
+  }
+
+  /// diag(M⁻¹) of the diagonal methods.
+  private func diagonalInverseMetric() -> [Double] {
     switch method {
     case .stanWindowedVariance:
       // Shrink towards 1e-3 so a short window cannot produce a zero or tiny variance.
@@ -49,7 +74,7 @@ struct MetricEstimator {
         let regularised = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5))
         return regularised.isFinite && regularised > 0 ? regularised : 1
       }
-    case .drawsAndGradients:
+    case .drawsAndGradients, .lowRank:
       return zip(draws.sampleVariance(), gradients.sampleVariance()).map { drawVar, gradVar in
         let ratio = (drawVar / gradVar).squareRoot()
         guard ratio.isFinite, ratio > 0 else { return ratio == .infinity ? 1e20 : 1 }
@@ -61,5 +86,7 @@ struct MetricEstimator {
   mutating func restart() {
     draws.restart()
     gradients.restart()
+    windowDraws.removeAll(keepingCapacity: true)
+    windowGradients.removeAll(keepingCapacity: true)
   }
 }

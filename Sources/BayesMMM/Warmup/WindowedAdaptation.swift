@@ -13,7 +13,7 @@ import Foundation
 ///   switch warmup.learn(iteration: i, acceptStat: info.acceptStat, position: q, gradient: g) {
 ///   case .stepSize(let next): epsilon = next
 ///   case .metricUpdated(let next, let inverseMetric):
-///     metric.setInverseMass(inverseMetric)
+///     metric.set(inverseMetric)
 ///     epsilon = try StepSizeHeuristic.search(from: next, ...)
 ///     warmup.restartStepSize(around: epsilon)
 ///   }
@@ -27,7 +27,7 @@ struct WindowedAdaptation {
     case stepSize(Double)
     /// Install the new inverse metric, re-run the step-size search starting from `stepSize`,
     /// then call `restartStepSize(around:)` with its result.
-    case metricUpdated(stepSize: Double, inverseMetric: [Double])
+    case metricUpdated(stepSize: Double, inverseMetric: InverseMetric)
   }
 
   let schedule: WarmupSchedule

@@ -9,7 +9,7 @@ final class SamplerIntegratorTests: XCTestCase {
   /// The largest |H - H0| along `steps` leapfrog steps of size `stepSize` from (q, p) = (1, 0).
   func maxEnergyError(stepSize: Double, steps: Int) -> Double {
     let target = IndependentGaussianTarget(scales: [1])
-    let metric = DiagonalMetric(dimension: 1)
+    let metric = EuclideanMetric(dimension: 1)
     let hamiltonian = Hamiltonian(target: target, metric: metric)
     let arena = VectorArena(capacity: PhasePoint.storageCount(dimension: 1))
     let point = PhasePoint(arena: arena, dimension: 1)
@@ -39,7 +39,7 @@ final class SamplerIntegratorTests: XCTestCase {
 
   func testLeapfrogIsTimeReversible() {
     let target = CorrelatedGaussianTarget(rho: 0.9)
-    let metric = DiagonalMetric(dimension: 2)
+    let metric = EuclideanMetric(dimension: 2)
     metric.setInverseMass([0.5, 2])
     let hamiltonian = Hamiltonian(target: target, metric: metric)
     let arena = VectorArena(capacity: PhasePoint.storageCount(dimension: 2))
@@ -59,7 +59,7 @@ final class SamplerIntegratorTests: XCTestCase {
 
   func testNonFiniteLogDensityHasInfiniteEnergy() {
     let target = NaNRegionTarget(dimension: 1, boundary: 1)
-    let metric = DiagonalMetric(dimension: 1)
+    let metric = EuclideanMetric(dimension: 1)
     let hamiltonian = Hamiltonian(target: target, metric: metric)
     let arena = VectorArena(capacity: PhasePoint.storageCount(dimension: 1))
     let point = PhasePoint(arena: arena, dimension: 1)
@@ -71,7 +71,7 @@ final class SamplerIntegratorTests: XCTestCase {
   }
 
   func testMomentumDrawHasTheMetricsCovariance() {
-    let metric = DiagonalMetric(dimension: 2)
+    let metric = EuclideanMetric(dimension: 2)
     metric.setInverseMass([4, 0.25])  // M = diag(0.25, 4): sd of p is (0.5, 2)
     let random = GSLRandom(runSeed: 5)
     let arena = VectorArena(capacity: 2)

@@ -90,7 +90,7 @@ final class SamplerAdaptationTests: XCTestCase {
         }
       }
     }
-    XCTAssertEqual(estimator.inverseMetric()[0], (2.0 / 7) * 2 + 1e-3 * (5.0 / 7), accuracy: 1e-15)
+    XCTAssertEqual(estimator.inverseMetric().diagonal[0], (2.0 / 7) * 2 + 1e-3 * (5.0 / 7), accuracy: 1e-15)
   }
 
   func testDrawsAndGradientsMetricIsExactOnAGaussian() {
@@ -103,7 +103,7 @@ final class SamplerAdaptationTests: XCTestCase {
         withUnsafeMutablePointer(to: &gradient) { g in estimator.add(position: q, gradient: g) }
       }
     }
-    XCTAssertEqual(estimator.inverseMetric()[0], 9, accuracy: 1e-12)
+    XCTAssertEqual(estimator.inverseMetric().diagonal[0], 9, accuracy: 1e-12)
   }
 
   func testStepSizeHeuristicStopsWhereOneStepIsAcceptedWithProbabilityAboutPointEight() throws {
