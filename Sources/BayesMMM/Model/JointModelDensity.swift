@@ -115,6 +115,9 @@ final class JointModelDensity: LogDensity {
   private let onOffFixed: UnsafeMutableBufferPointer<Double>  // T
   private let amountFixed: UnsafeMutableBufferPointer<Double>  // T
   private let revenueFixed: UnsafeMutableBufferPointer<Double>  // T
+  /// The lift tests' term (nil without tests) and its dlogL/deta_t, T.
+  private let liftTests: LiftTestTerm?
+  private let liftOnOffResidual: UnsafeMutableBufferPointer<Double>
 
   init(model: JointModel) {
     let inputs = model.inputs
@@ -194,6 +197,8 @@ final class JointModelDensity: LogDensity {
     onOffFixed = .zeros(weeks)
     amountFixed = .zeros(weeks)
     revenueFixed = .zeros(weeks)
+    liftTests = model.liftTests.isEmpty ? nil : LiftTestTerm(model: model)
+    liftOnOffResidual = .zeros(model.liftTests.isEmpty ? 0 : weeks)
     onOffEquation = Equation(
       intercept: layout.onoffIntercept, design: mediatorDesign,
       designStart: layout.onoffDesign.lowerBound, columns: mediatorColumns,
@@ -279,7 +284,7 @@ final class JointModelDensity: LogDensity {
       signalMean, signalMeanOn,
       residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
       pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
-      priceSensitivity,
+      priceSensitivity, liftOnOffResidual,
     ] {
       buffer.deallocate()
     }
@@ -294,6 +299,7 @@ final class JointModelDensity: LogDensity {
     total += onOffLikelihood()
     total += amountLikelihood()
     total += revenueLikelihood()
+    total += liftTestLikelihood()
     backPropagateSignals()
     for i in 0..<dimension {
       gradient[i] = gradientX[i] * slope[i] + jacobianSlope[i]
@@ -433,6 +439,19 @@ final class JointModelDensity: LogDensity {
     }
     accumulateCoefficientGradients(residual: residualRevenue, revenueEquation)
     return total
+  }
+
+  /// The lift tests' log likelihood (`LiftTestTerm`); its gradient in eta_t joins the on/off
+  /// equation's residual, so the coefficients and signals behind eta receive it there.
+  @inline(__always)
+  private func liftTestLikelihood() -> Double {
+    guard let liftTests else { return 0 }
+    let value = liftTests.logLikelihood(
+      values: constrained, onOffPredictor: onOffFixed, gradient: gradientX,
+      onOffResidual: liftOnOffResidual)
+    accumulateCoefficientGradients(residual: liftOnOffResidual, onOffEquation)
+    for t in 0..<fitted { residualOnOff[t] += liftOnOffResidual[t] }
+    return value
   }
 
   /// Adds sum_t r_t x regressor_t to the intercept, social and design coefficients of one
