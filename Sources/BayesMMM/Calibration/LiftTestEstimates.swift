@@ -53,10 +53,19 @@ public struct LiftTestEstimates: Sendable {
   static func estimates(
     model: JointModel, parameters x: [Double], seed: UInt64, draw: Int, paths: Int
   ) -> (full: [Double], approximate: [Double]) {
+    estimates(
+      model: model, parameters: x, paths: paths,
+      random: GSLRandom(runSeed: seed, stream: RandomStreams.liftTests.stream(draw)))
+  }
+
+  /// Both estimates at one draw, the `paths` Google paths drawn from `random`.
+  static func estimates(model: JointModel, parameters x: [Double], paths: Int, random: GSLRandom)
+    -> (full: [Double], approximate: [Double])
+  {
     let inputs = model.inputs
     let state = ForwardModel(model: model).state(parameters: x)
     var numbers = MediatorRandomNumbers(paths: paths, weeks: inputs.weeks)
-    numbers.draw(from: GSLRandom(runSeed: seed, stream: RandomStreams.liftTests.stream(draw)))
+    numbers.draw(from: random)
     let counterfactual = CounterfactualRevenue(model: model)
     let observed = SpendPlan.observed(inputs)
     let observedRevenue = counterfactual.outcome(

@@ -31,6 +31,10 @@ public struct RandomStreamFamily: Sendable, Equatable {
 /// with a seed derived from the simulation's by SplitMix64, never the simulation seed
 /// itself.
 public enum RandomStreams {
+  /// Simulation seed: the lift tests drawn from the truth (`SimulatedLiftTests`): member 0
+  /// the Google paths of their true effects, member 1 their measurement noise.
+  public static let simulatedLiftTests = RandomStreamFamily(
+    name: "simulated lift tests (simulation seed)", first: 200_000)
   /// Run seed: chain c of `runChains`. Also the single stream (0) of a command that needs
   /// one generator: the prior-predictive draws, the gradient check, the benchmark.
   public static let chains = RandomStreamFamily(name: "chains (run seed)", first: 0)
@@ -85,6 +89,6 @@ public enum RandomStreams {
   ]
   /// The families drawn with one simulated dataset's seed.
   public static let simulationSeedFamilies = [
-    simulatedTruth, simulatedOutcome, simulatedEffects, campaignSeries,
+    simulatedTruth, simulatedOutcome, simulatedEffects, campaignSeries, simulatedLiftTests,
   ]
 }
