@@ -49,6 +49,7 @@ final class LiftTestTerm {
   private let amountCoefficient: [Int]
   private let googleTransform: MediaTransform
   private let googleIndices: UnsafeMutableBufferPointer<Int>
+  private let googleParameterCount: Int
   private let googleEffect: Int
   private let maxParameters: Int
 
@@ -107,7 +108,8 @@ final class LiftTestTerm {
     onOffCoefficient = social.map { $0.onOffCoefficient ?? 0 }
     amountCoefficient = social.map { $0.amountCoefficient ?? 0 }
     googleTransform = layout.mediator.transform
-    googleIndices = .allocate(capacity: max(1, layout.mediator.transformParameters.count))
+    googleParameterCount = layout.mediator.transformParameters.count
+    googleIndices = .allocate(capacity: max(1, googleParameterCount))
     for (p, index) in layout.mediator.transformParameters.enumerated() {
       googleIndices[p] = index
     }
@@ -208,7 +210,7 @@ final class LiftTestTerm {
     guard let base = sensitivities.baseAddress else { return }
     transform.signalWithSensitivities(
       spend: spend, values: values,
-      indices: UnsafeBufferPointer(rebasing: indices[0..<transform.parameters.count]),
+      indices: indices,
       adstock: adstockOut, adstockSensitivity: (adstockSensitivity, adstockSecondSensitivity),
       signal: signal, sensitivities: base, stride: fitted, scratch: transformScratch)
   }
@@ -284,8 +286,7 @@ final class LiftTestTerm {
     }
     gradient[revenueCoefficient[s]] += scale * betaGradient
     gradient[googleEffect] += scale * googleGradient
-    let googleCount = googleTransform.parameters.count
-    for p in 0..<googleCount {
+    for p in 0..<googleParameterCount {
       var sum = 0.0
       let row = p * fitted
       for t in test.weeks {
