@@ -81,6 +81,14 @@ public struct LiftTest: Sendable, Equatable {
     self.se = se
   }
 
+  /// The same test with another measurement (for simulated tests).
+  public func measured(lift: Double, se: Double) -> LiftTest {
+    LiftTest(
+      row: row, line: line, channel: channel, channelIndex: channelIndex, start: start, end: end,
+      startWeek: startWeek, endWeek: endWeek, cooldownWeeks: cooldownWeeks,
+      spendChange: spendChange, lift: lift, se: se)
+  }
+
   /// The weeks the lift is summed over: the window and its cooldown.
   public var weeks: ClosedRange<Int> { startWeek...(endWeek + cooldownWeeks) }
 

@@ -137,3 +137,73 @@ final class LiftTestRecoveryTests: XCTestCase {
       "\(result.interval) does not cover \(result.truth)")
   }
 }
+
+/// The slow checks of calibration with lift tests (`BAYES_MMM_SLOW=1`).
+final class SlowLiftTestCalibrationTests: XCTestCase {
+  private var threads: Int {
+    Int(ProcessInfo.processInfo.environment["BAYES_MMM_THREADS"] ?? "") ?? 1
+  }
+
+  /// SBC of the model with two lift tests (a holdout of channel 1, +50% of channel 2),
+  /// measured on each simulation from the model itself: every parameter's and lp__'s ranks
+  /// pass at family-wise 1%, no fit fails.
+  func testSBCWithLiftTestsIsUniformForEveryParameter() throws {
+    try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
+    var settings = SBCSettings()
+    settings.simulations = 100
+    settings.threads = threads
+    let configuration = try TestModels.defaultPriors()
+    let inputs = try SimulationBasedCalibration.designModel(
+      settings: settings, configuration: configuration
+    ).inputs
+    let tests = [
+      LiftTestTermTests.test(on: inputs, channel: 0, from: 15, cooldown: 2),
+      LiftTestTermTests.test(
+        on: inputs, channel: 1, from: 30, change: .multiplier(1.5), cooldown: 1, row: 2),
+    ]
+    let result = try SimulationBasedCalibration.run(
+      settings: settings, configuration: configuration, liftTests: tests)
+    print("SBC with lift tests\n" + result.text)
+    XCTAssertEqual(result.failures.count, 0)
+    XCTAssertTrue(result.passes, result.text)
+  }
+
+  /// Over 20 datasets at the fixed truth of `LiftTestRecoveryTests` with a noisy holdout per
+  /// social channel (se 20% of the true effect), the calibrated 90% intervals of the tests'
+  /// estimands cover the true effects 80-97% of the time.
+  func testCalibratedIntervalsCoverTheTruthOver20Datasets() throws {
+    try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
+    let results = ParallelWork.map(count: 20, threads: threads) { k -> [Bool] in
+      let seed = GSLRandom.splitMix64(2026 &+ UInt64(k))
+      do {
+        let configuration = try TestModels.constantElasticityPriors()
+        let simulated = try SimulatedDataset.simulate(
+          weeks: 104, seed: seed, configuration: configuration,
+          truth: LiftTestRecoveryTests.truth(weeks: 104, seed: seed, configuration: configuration))
+        let lifts = try SimulatedLiftTests.design(for: simulated, relativeSE: 0.2, paths: 1000)
+        var model = simulated.model
+        model.liftTests = lifts.tests
+        var settings = SamplerSettings.validationFit
+        settings.seed = GSLRandom.splitMix64(seed)
+        let fit = try PosteriorSample.fit(model: model, settings: settings, threads: 1)
+        let estimates = LiftTestEstimates(model: model, draws: fit.draws, seed: seed, threads: 1)
+        return zip(estimates.full, lifts.trueEffects).map { draws, truth in
+          let sorted = draws.sorted()
+          return Diagnostics.quantile(sorted: sorted, probability: 0.05) <= truth
+            && truth <= Diagnostics.quantile(sorted: sorted, probability: 0.95)
+        }
+      } catch {
+        return []
+      }
+    }
+    let checks = results.flatMap { $0 }
+    let rate = Double(checks.filter { $0 }.count) / Double(max(checks.count, 1))
+    print(
+      "lift-test coverage: \(checks.filter { $0 }.count) of \(checks.count) calibrated 90% "
+        + "intervals cover the truth (\(100 * rate)%) over \(results.filter { !$0.isEmpty }.count) "
+        + "datasets")
+    XCTAssertGreaterThanOrEqual(results.filter { !$0.isEmpty }.count, 20)
+    XCTAssertGreaterThanOrEqual(rate, 0.80)
+    XCTAssertLessThanOrEqual(rate, 0.97)
+  }
+}
