@@ -69,6 +69,23 @@ final class LiftTestRecoveryTests: XCTestCase {
     }
     let before = interval(plain.draws)
     let after = interval(fitted.draws)
+    // The channel's whole-window total effect (switched off every week), for the record.
+    let name = EffectColumns.name(.te, .zero, channel: tiktok)
+    func channelWidth(_ posterior: PosteriorSample) throws -> (Double, Double, String) {
+      let estimand = try XCTUnwrap(
+        SimulatedEffects.coverageEstimands(simulated, posterior).first { $0.name == name })
+      let sorted = estimand.draws.sorted()
+      let lower = Diagnostics.quantile(sorted: sorted, probability: 0.05)
+      let upper = Diagnostics.quantile(sorted: sorted, probability: 0.95)
+      return (upper - lower, estimand.truth, "[\(lower), \(upper)]")
+    }
+    let channelBefore = try channelWidth(plain)
+    let channelAfter = try channelWidth(fitted)
+    print(
+      "lift-test recovery (seed \(seed)): \(name) 90% width without \(channelBefore.0), with "
+        + "\(channelAfter.0) (narrowing \(100 * (1 - channelAfter.0 / channelBefore.0))%), "
+        + "truth \(channelBefore.1), interval with the test \(channelAfter.2)")
+    XCTAssertGreaterThanOrEqual(1 - channelAfter.0 / channelBefore.0, 0.3, name)
     return (before.1 - before.0, after.1 - after.0, lifts.trueEffects[0], after)
   }
 
