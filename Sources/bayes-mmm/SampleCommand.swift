@@ -85,6 +85,11 @@ struct SampleCommand: ParsableCommand {
           + String(format: "%.2f", 1000 * threadSeconds / Double(settings.chains * settings.draws))
           + " ms of one thread per draw)\n")
       writeToStandardError("diagnostics: \(diagnostics.verdict)\n")
+      if let lifts = prepared.liftTestFile {
+        writeToStandardError(
+          "lift tests: \(lifts.tests.count) from \(lifts.source) in the likelihood "
+            + "(bayes-mmm summarize sets them beside the model)\n")
+      }
       for warning in diagnostics.warnings { writeToStandardError("warning: \(warning)\n") }
       for finding in prepared.findings where finding.severity == .warning {
         writeToStandardError("data: \(finding.column ?? "file"): \(finding.message)\n")

@@ -81,6 +81,11 @@ struct SummarizeCommand: ParsableCommand {
       let otherModel = try other.rebuildModel(
         dataPath: try RunDataLocator.locate(run: other, override: runOptions.data)
       ).model
+      guard otherModel.liftTests.isEmpty else {
+        throw ValidationError(
+          "--compare-run \(directory) was fitted with lift tests; give a run of the same data "
+            + "fitted without them.")
+      }
       return (otherModel, try other.parameterDraws(for: otherModel), directory)
     }
     return LiftTestSummary.rows(

@@ -65,6 +65,12 @@ final class LiftTestsCommandTests: XCTestCase {
     XCTAssertNotNil(row["conflict"] as? Bool)
     let text = try CLI.run(["summarize", "--run", run])
     XCTAssertTrue(text.stdout.contains("LIFT TESTS"), text.stdout)
+    let refused = try CLI.run(["summarize", "--run", run, "--compare-run", run])
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(
+      refused.stderr.contains(
+        "--compare-run \(run) was fitted with lift tests; give a run of the same data fitted "
+          + "without them."), refused.stderr)
   }
 
   func testSimulateWritesLiftTestsThatSampleAccepts() throws {
