@@ -65,6 +65,12 @@ final class LiftTestsCommandTests: XCTestCase {
     XCTAssertNotNil(row["conflict"] as? Bool)
     let text = try CLI.run(["summarize", "--run", run])
     XCTAssertTrue(text.stdout.contains("LIFT TESTS"), text.stdout)
+    let html = folder.appendingPathComponent("report.html").path
+    let report = try CLI.run(["report", "--run", run, "--out", html, "--draws", "40"])
+    XCTAssertEqual(report.status, 0, report.stderr)
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    XCTAssertTrue(page.contains("<section id=\"lift-tests\">"))
+    XCTAssertTrue(page.contains("<td>tiktok_spend</td>"))
     let refused = try CLI.run(["summarize", "--run", run, "--compare-run", run])
     XCTAssertEqual(refused.status, 1)
     XCTAssertTrue(
