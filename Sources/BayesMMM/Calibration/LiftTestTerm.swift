@@ -50,6 +50,8 @@ final class LiftTestTerm {
   private let googleTransform: MediaTransform
   private let googleIndices: UnsafeMutableBufferPointer<Int>
   private let googleParameterCount: Int
+  /// Weeks of the observed Google signal any test reads: 0 ..< the latest test week + 1.
+  private let googleLength: Int
   private let googleEffect: Int
   private let maxParameters: Int
 
@@ -109,6 +111,7 @@ final class LiftTestTerm {
     amountCoefficient = social.map { $0.amountCoefficient ?? 0 }
     googleTransform = layout.mediator.transform
     googleParameterCount = layout.mediator.transformParameters.count
+    googleLength = (model.liftTests.map(\.weeks.upperBound).max() ?? -1) + 1
     googleIndices = .allocate(capacity: max(1, googleParameterCount))
     for (p, index) in layout.mediator.transformParameters.enumerated() {
       googleIndices[p] = index
@@ -196,23 +199,31 @@ final class LiftTestTerm {
   /// H(m) and its sensitivities (the same for every test).
   private func computeObservedGoogle(_ values: UnsafeMutableBufferPointer<Double>) {
     transform(
-      googleTransform, spend: UnsafeBufferPointer(googleSpend), values: values,
+      googleTransform, spend: googleSpend, from: 0, weeks: googleLength, values: values,
       indices: UnsafeBufferPointer(googleIndices), signal: google,
       sensitivities: googleSensitivity, adstockOut: adstock)
   }
 
+  /// The transform of `spend[from ..< from + weeks]` into the first `weeks` entries of
+  /// `signal` and `adstockOut`, sensitivities at `p * fitted + t`. A test needs no week
+  /// after its last: nothing later reaches its lift, so every pass stops there.
   private func transform(
-    _ transform: MediaTransform, spend: UnsafeBufferPointer<Double>,
+    _ transform: MediaTransform, spend: UnsafeMutableBufferPointer<Double>, from: Int, weeks: Int,
     values: UnsafeMutableBufferPointer<Double>, indices: UnsafeBufferPointer<Int>,
     signal: UnsafeMutableBufferPointer<Double>, sensitivities: UnsafeMutableBufferPointer<Double>,
     adstockOut: UnsafeMutableBufferPointer<Double>
   ) {
     guard let base = sensitivities.baseAddress else { return }
+    let prefix = 0..<weeks
     transform.signalWithSensitivities(
-      spend: spend, values: values,
-      indices: indices,
-      adstock: adstockOut, adstockSensitivity: (adstockSensitivity, adstockSecondSensitivity),
-      signal: signal, sensitivities: base, stride: fitted, scratch: transformScratch)
+      spend: UnsafeBufferPointer(rebasing: spend[from..<from + weeks]), values: values,
+      indices: indices, adstock: UnsafeMutableBufferPointer(rebasing: adstockOut[prefix]),
+      adstockSensitivity: (
+        UnsafeMutableBufferPointer(rebasing: adstockSensitivity[prefix]),
+        UnsafeMutableBufferPointer(rebasing: adstockSecondSensitivity[prefix])
+      ),
+      signal: UnsafeMutableBufferPointer(rebasing: signal[prefix]), sensitivities: base,
+      stride: fitted, scratch: transformScratch)
   }
 
   private func socialIndexTable(_ s: Int) -> UnsafeBufferPointer<Int> {
@@ -227,18 +238,18 @@ final class LiftTestTerm {
   ) -> Double {
     let test = tests[i]
     let s = test.channelIndex
-    let series = i * fitted..<(i + 1) * fitted
+    let weeks = test.weeks.upperBound + 1
     transform(
-      socialTransforms[s], spend: UnsafeBufferPointer(rebasing: observedSpend[series]),
-      values: values, indices: socialIndexTable(s), signal: signal, sensitivities: sensitivity,
+      socialTransforms[s], spend: observedSpend, from: i * fitted, weeks: weeks, values: values,
+      indices: socialIndexTable(s), signal: signal, sensitivities: sensitivity,
       adstockOut: adstock)
     transform(
-      socialTransforms[s], spend: UnsafeBufferPointer(rebasing: testSpend[series]),
-      values: values, indices: socialIndexTable(s), signal: testSignal,
-      sensitivities: testSensitivity, adstockOut: adstock)
+      socialTransforms[s], spend: testSpend, from: i * fitted, weeks: weeks, values: values,
+      indices: socialIndexTable(s), signal: testSignal, sensitivities: testSensitivity,
+      adstockOut: adstock)
     let onOff = values[onOffCoefficient[s]]
     let amount = values[amountCoefficient[s]]
-    for t in 0..<fitted {
+    for t in 0..<weeks {
       let move = testSignal[t] - signal[t]
       signalMove[t] = move
       guard googleOn[t] else {
@@ -252,14 +263,14 @@ final class LiftTestTerm {
       testGoogleSpend[t] = googleSpend[t] * exp(amount * move + logRatio)
     }
     transform(
-      googleTransform, spend: UnsafeBufferPointer(testGoogleSpend), values: values,
+      googleTransform, spend: testGoogleSpend, from: 0, weeks: weeks, values: values,
       indices: UnsafeBufferPointer(googleIndices), signal: testGoogle,
       sensitivities: testGoogleSensitivity, adstockOut: testGoogleAdstock)
     let beta = values[revenueCoefficient[s]]
     let betaGoogle = values[googleEffect]
     let direction = test.direction
     var effect = 0.0
-    for t in 0..<fitted { weight[t] = 0 }
+    for t in 0..<weeks { weight[t] = 0 }
     for t in test.weeks {
       let factor = exp(beta * signalMove[t] + betaGoogle * (testGoogle[t] - google[t]))
       effect += baseline[t] * (factor - 1)
@@ -299,7 +310,7 @@ final class LiftTestTerm {
     let halfSaturation = values[googleIndices[k]]
     let logHalfSaturation = log(halfSaturation)
     let shape = values[googleIndices[k + 1]]
-    for t in 0..<fitted {
+    for t in 0...test.weeks.upperBound {
       reverse[t] = 0
       signalMoveGradient[t] = 0
     }
