@@ -31,10 +31,10 @@ test: deps
 
 # The slow validation suite: SBC of every price form, 90% interval coverage over 40
 # simulated datasets and the forecast backtest (about 6 minutes on two threads with
-# BAYES_MMM_THREADS=2).
+# BAYES_MMM_THREADS=2), and calibration with lift tests (SBC and coverage, about 8 more).
 validate: deps
 	BAYES_MMM_SLOW=1 $(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing \
-		--filter 'SlowValidationSuiteTests|ForecastBacktestTests'
+		--filter 'SlowValidationSuiteTests|ForecastBacktestTests|SlowLiftTestCalibrationTests'
 
 clean:
 	rm -rf .build runs
