@@ -21,7 +21,8 @@
 ///      elasticity is a column of Zy)
 /// 4. the likelihood: Bernoulli-logit on/off, normal log amount, Student-t log revenue
 ///    (the CDF at the floor for censored weeks), and the residual sensitivities
-///    r_t = dlogL / dlinear predictor_t;
+///    r_t = dlogL / dlinear predictor_t; then the lift tests' terms when the model has
+///    tests (`LiftTestTerm`, Calibration/), whose d/deta_t joins the on/off residual;
 /// 5. reverse pass: coefficient gradients are sums of r_t times regressors; the gradient
 ///    reaching h_c,t is the sum over equations of coefficient x (r_t - mean r) (the mean
 ///    comes from the centring); it is pushed through the stored transform sensitivities.
@@ -552,8 +553,8 @@ final class JointModelDensity: LogDensity {
   /// Each equation's log-likelihood contribution per fitted week at an unconstrained
   /// point (MODEL.md 9): on/off (Bernoulli-logit), amount (normal log amount, 0 in off
   /// weeks) and revenue (Student-t density, or its log CDF at the floor in censored weeks).
-  /// Their sum over weeks is the log density minus the priors and log-Jacobians. Allocates
-  /// its result.
+  /// Their sum over weeks is the log density minus the priors, log-Jacobians and any lift
+  /// tests' terms (`LiftTestTerm`, not weekly observations). Allocates its result.
   func pointwiseLogLikelihood(at position: [Double])
     -> (onOff: [Double], amount: [Double], revenue: [Double])
   {
