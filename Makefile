@@ -31,10 +31,11 @@ test: deps
 
 # The slow validation suite: SBC of every price form, 90% interval coverage over 40
 # simulated datasets, the forecast backtest and the allocation oracle check (about 7
-# minutes on two threads with BAYES_MMM_THREADS=2).
+# minutes on two threads with BAYES_MMM_THREADS=2), and calibration with lift tests (SBC
+# and coverage, about 8 more).
 validate: deps
 	BAYES_MMM_SLOW=1 $(SWIFT) test -c release -Xswiftc -enable-testing --disable-swift-testing \
-		--filter 'SlowValidationSuiteTests|ForecastBacktestTests|AllocationOracleTests'
+		--filter 'SlowValidationSuiteTests|ForecastBacktestTests|AllocationOracleTests|SlowLiftTestCalibrationTests'
 
 clean:
 	rm -rf .build runs

@@ -10,13 +10,14 @@ struct DiagnoseCommand: ParsableCommand {
     discussion: """
       At --points random points of the unconstrained space (uniform(-2, 2) per coordinate), \
       compares the analytic gradient of the log posterior with a five-point central finite \
-      difference for every parameter, prints the table, and times one log density + \
-      gradient evaluation. The relative error of a coordinate is |analytic - numeric| / \
-      max(1, |analytic|, |numeric|). Exits with code 1 when any error exceeds --tolerance.
+      difference for every parameter (the lift tests' terms included with --lift-tests), \
+      prints the table, and times one log density + gradient evaluation. The relative error \
+      of a coordinate is |analytic - numeric| / max(1, |analytic|, |numeric|). Exits with code 1 when any error exceeds --tolerance.
       """
   )
 
   @OptionGroup var modelOptions: ModelOptions
+  @OptionGroup var liftTestOptions: LiftTestOptions
 
   @Option(name: .long, help: "Number of random points.")
   var points: Int = 3
@@ -43,7 +44,7 @@ struct DiagnoseCommand: ParsableCommand {
 
   func run() throws {
     let passed = try reportingErrors { () -> Bool in
-      let prepared = try modelOptions.prepare()
+      let prepared = try liftTestOptions.applied(to: modelOptions.prepare())
       let model = prepared.model
       let check = GradientCheck(
         density: model.makeLogDensity(), points: points, seed: seed, step: epsilon)

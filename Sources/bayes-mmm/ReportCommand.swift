@@ -37,7 +37,12 @@ struct ReportCommand: ParsableCommand {
       let interrupt = InterruptHandler.install()
       try OutputOwnership.checkFile(out, as: .htmlReport, newContent: Data(), option: "--out")
       let (stored, prepared) = try runOptions.load()
-      let summary = RunSummary(run: stored, prepared: prepared)
+      let model = prepared.model
+      let summary = RunSummary(run: stored, prepared: prepared).addingLiftTests(
+        model.liftTests.isEmpty
+          ? []
+          : LiftTestSummary.rows(
+            model: model, draws: try stored.parameterDraws(for: model), seed: stored.seed))
       let html = HTMLReport.build(
         run: stored, summary: summary, prepared: prepared, maxDraws: draws,
         threads: ProcessInfo.processInfo.activeProcessorCount)

@@ -20,6 +20,8 @@ struct SampleCommand: ParsableCommand {
       Then the pointwise log likelihood of each week (log_lik.t, and per equation \
       log_lik_revenue.t, log_lik_search.t, log_lik_search_onoff.t, log_lik_search_amount.t), \
       which `bayes-mmm loo` and ArviZ's az.from_cmdstan(..., log_likelihood=...) read. \
+      With --lift-tests FILE each experiment adds lift ~ Normal(model effect, se) to the \
+      log density (docs/MODEL.md 11) and run.json records the file (lift_tests). \
       The same seed, data and priors give byte-identical chain files for any --threads. \
       DIR must be missing, empty or an earlier run folder: only its chain files and run.json \
       are replaced (a user's other files stay); anything else is refused. Ctrl-C or SIGTERM \
@@ -29,6 +31,7 @@ struct SampleCommand: ParsableCommand {
 
   @OptionGroup var modelOptions: ModelOptions
   @OptionGroup var samplerOptions: SamplerOptions
+  @OptionGroup var liftTestOptions: LiftTestOptions
 
   @Option(name: .long, help: ArgumentHelp("Run folder to write.", valueName: "dir"))
   var out: String = SampleCommand.defaultRunDirectory
@@ -51,7 +54,7 @@ struct SampleCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let interrupt = InterruptHandler.install()
-      let prepared = try modelOptions.prepare()
+      let prepared = try liftTestOptions.applied(to: modelOptions.prepare())
       let settings = samplerOptions.settings
       let display = ProgressDisplay(chains: settings.chains, quiet: quiet)
       _ = try OutputOwnership.inspectFolder(out, as: RunFolder.kind, option: "--out")
@@ -82,6 +85,11 @@ struct SampleCommand: ParsableCommand {
           + String(format: "%.2f", 1000 * threadSeconds / Double(settings.chains * settings.draws))
           + " ms of one thread per draw)\n")
       writeToStandardError("diagnostics: \(diagnostics.verdict)\n")
+      if let lifts = prepared.liftTestFile {
+        writeToStandardError(
+          "lift tests: \(lifts.tests.count) from \(lifts.source) in the likelihood "
+            + "(bayes-mmm summarize sets them beside the model)\n")
+      }
       for warning in diagnostics.warnings { writeToStandardError("warning: \(warning)\n") }
       for finding in prepared.findings where finding.severity == .warning {
         writeToStandardError("data: \(finding.column ?? "file"): \(finding.message)\n")

@@ -17,8 +17,11 @@ struct SimulateCommand: ParsableCommand {
       equation with the floor at 1.00, and writes the CSV atomically (an existing CSV only \
       when it is this very simulation; a CSV carries no marker). --truth-out writes the \
       parameters (at the scales a fit of the CSV uses: compare them one to one with \
-      `bayes-mmm sample --data FILE`) and the true effects per social channel. The same \
-      seed gives the same bytes.
+      `bayes-mmm sample --data FILE`) and the true effects per social channel. \
+      --lift-tests-out writes lift tests drawn from the truth: per social channel an 8-week \
+      holdout (off) near the middle of the data with 2 cooldown weeks, lift = true total \
+      effect + se z, se = --lift-se x |true effect| (README, Lift tests). The same seed gives \
+      the same bytes.
       """
   )
 
@@ -60,6 +63,18 @@ struct SimulateCommand: ParsableCommand {
       "Write the true parameters and effects here (JSON).", valueName: "file"))
   var truthOut: String?
 
+  @Option(
+    name: .customLong("lift-tests-out"),
+    help: ArgumentHelp(
+      "Write lift tests drawn from the truth here (CSV for sample --lift-tests).",
+      valueName: "file"))
+  var liftTestsOut: String?
+
+  @Option(
+    name: .customLong("lift-se"),
+    help: "Standard error of each simulated lift test, as a share of its true effect.")
+  var liftSE: Double = 0.2
+
   @Option(name: .customLong("effect-paths"), help: "Mediator paths per arm for the true effects.")
   var effectPaths: Int = 2000
 
@@ -70,6 +85,9 @@ struct SimulateCommand: ParsableCommand {
         "Use either --priors (draw the parameters) or --truth (give them), not both.")
     }
     guard effectPaths >= 1 else { throw ValidationError("--effect-paths must be at least 1.") }
+    guard liftSE > 0, liftSE.isFinite else {
+      throw ValidationError("--lift-se must be a positive share of the true effect (e.g. 0.2).")
+    }
   }
 
   func run() throws {
@@ -106,6 +124,14 @@ struct SimulateCommand: ParsableCommand {
             effects: SimulatedEffects.truth(of: simulated, paths: effectPaths)),
           kind: "simulation-truth")
       }
+      let liftTests = try liftTestsOut.map { path in
+        let lifts = try SimulatedLiftTests.design(
+          for: simulated, relativeSE: liftSE, paths: effectPaths)
+        let bytes = Data(lifts.csv.utf8)
+        try OutputOwnership.checkFile(
+          path, as: .simulatedCSV, newContent: bytes, option: "--lift-tests-out")
+        return (path, bytes)
+      }
       try OutputTransaction.writeFile(csv, to: out, kind: .simulatedCSV, cancel: interrupt.flag)
       var wrote =
         "wrote \(out) (\(weeks) weeks, seed \(seed), parameters from "
@@ -115,6 +141,11 @@ struct SimulateCommand: ParsableCommand {
           Data((truthDocument.serialized(pretty: true) + "\n").utf8), to: truthOut,
           kind: .truthJSON, option: "--truth-out", cancel: interrupt.flag)
         wrote += " and \(truthOut)"
+      }
+      if let (path, bytes) = liftTests {
+        try OutputTransaction.writeFile(
+          bytes, to: path, kind: .simulatedCSV, option: "--lift-tests-out", cancel: interrupt.flag)
+        wrote += " and \(path)"
       }
       let floorWeeks = simulated.dataset.isFloor.filter { $0 }.count
       let googleOn = simulated.dataset.mediator.filter { $0 > 0 }.count

@@ -19,7 +19,10 @@ struct SummarizeCommand: ParsableCommand {
       floor, from the predictive of max(revenue, floor)); and mean, sd, median, central interval, \
       MCSE, ESS and R-hat of every column. --format csv writes one long table \
       (section,name,channel,effect,contrast,statistic,value); --format json follows \
-      docs/summary-json.md.
+      docs/summary-json.md. A run fitted with --lift-tests gets a lift-test table: each test \
+      beside the model's posterior of its estimand with and without the test (by importance \
+      weights, or from --compare-run DIR, a run of the same data without the tests) and a \
+      conflict flag (docs/MODEL.md 11).
       """
   )
 
@@ -27,6 +30,13 @@ struct SummarizeCommand: ParsableCommand {
 
   @Option(name: .long, help: "Output format.")
   var format: SummaryFormat = .text
+
+  @Option(
+    name: .customLong("compare-run"),
+    help: ArgumentHelp(
+      "A run of the same data fitted without the lift tests, for their \"without the test\" "
+        + "figures (default: importance weights).", valueName: "dir"))
+  var compareRun: String?
 
   @Option(name: .long, help: "Mass of the central interval in the parameter table.")
   var prob: Double = 0.9
@@ -45,6 +55,7 @@ struct SummarizeCommand: ParsableCommand {
     try reportingErrors {
       let (stored, prepared) = try runOptions.load()
       let summary = RunSummary(run: stored, prepared: prepared, probability: prob)
+        .addingLiftTests(try liftTestRows(stored: stored, prepared: prepared))
       switch format {
       case .text: print(summary.text(), terminator: "")
       case .csv: print(summary.csv(), terminator: "")
@@ -52,5 +63,33 @@ struct SummarizeCommand: ParsableCommand {
       case .markdown: print(summary.markdown(), terminator: "")
       }
     }
+  }
+
+  /// The lift tests of the run beside the model (none for a run without tests).
+  private func liftTestRows(stored: StoredRun, prepared: PreparedModel) throws
+    -> [LiftTestSummary]
+  {
+    let model = prepared.model
+    guard !model.liftTests.isEmpty else { return [] }
+    let comparison = try compareRun.map { directory in
+      let other = try StoredRun.read(directory: directory)
+      guard other.recordedDataSHA256 == stored.recordedDataSHA256 else {
+        throw ValidationError(
+          "--compare-run \(directory) was fitted to other data than \(stored.directory) (its "
+            + "data sha256 differs); compare runs of the same data.")
+      }
+      let otherModel = try other.rebuildModel(
+        dataPath: try RunDataLocator.locate(run: other, override: runOptions.data)
+      ).model
+      guard otherModel.liftTests.isEmpty else {
+        throw ValidationError(
+          "--compare-run \(directory) was fitted with lift tests; give a run of the same data "
+            + "fitted without them.")
+      }
+      return (otherModel, try other.parameterDraws(for: otherModel), directory)
+    }
+    return LiftTestSummary.rows(
+      model: model, draws: try stored.parameterDraws(for: model), seed: stored.seed,
+      comparison: comparison)
   }
 }

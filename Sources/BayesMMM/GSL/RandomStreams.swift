@@ -31,6 +31,10 @@ public struct RandomStreamFamily: Sendable, Equatable {
 /// with a seed derived from the simulation's by SplitMix64, never the simulation seed
 /// itself.
 public enum RandomStreams {
+  /// Simulation seed: the lift tests drawn from the truth (`SimulatedLiftTests`): member 0
+  /// the Google paths of their true effects, member 1 their measurement noise.
+  public static let simulatedLiftTests = RandomStreamFamily(
+    name: "simulated lift tests (simulation seed)", first: 200_000)
   /// Run seed: chain c of `runChains`. Also the single stream (0) of a command that needs
   /// one generator: the prior-predictive draws, the gradient check, the benchmark.
   public static let chains = RandomStreamFamily(name: "chains (run seed)", first: 0)
@@ -71,6 +75,9 @@ public enum RandomStreams {
   /// Optimize seed (`optimize --seed`, by default the run's seed): the mediator paths of
   /// posterior draw d of a budget allocation (member d).
   public static let optimize = RandomStreamFamily(name: "optimize (run seed)", first: 6_000_000)
+  /// Run seed: the mediator paths behind posterior draw d's estimate of every lift test's
+  /// effect (member d; `LiftTestEstimates`).
+  public static let liftTests = RandomStreamFamily(name: "lift tests (run seed)", first: 7_000_000)
   /// Run seed: the prior draws behind a sampled prior sd ("prior_sd" in ASCII).
   public static let priorShift = RandomStreamFamily(
     name: "prior shift (run seed)", first: 0x7072_696F_725F_7364)
@@ -78,10 +85,10 @@ public enum RandomStreams {
   /// The families drawn with a `sample` run's seed (sample, summarize, report).
   public static let runSeedFamilies = [
     chains, effects, posteriorPredictive, reportPredictive, forecast, contributions, optimize,
-    priorShift,
+    liftTests, priorShift,
   ]
   /// The families drawn with one simulated dataset's seed.
   public static let simulationSeedFamilies = [
-    simulatedTruth, simulatedOutcome, simulatedEffects, campaignSeries,
+    simulatedTruth, simulatedOutcome, simulatedEffects, campaignSeries, simulatedLiftTests,
   ]
 }

@@ -16,6 +16,9 @@ public struct JointModel: LogDensityFactory {
   public let priors: [Prior]
   /// Degrees of freedom nu of the Student-t outcome noise (fixed).
   public let studentTDegrees: Double
+  /// Lift tests whose `LiftTestTerm` joins the likelihood (none by default); their weeks
+  /// must be fitted weeks (`ModelInputs.fitWeeks`).
+  public var liftTests: [LiftTest] = []
 
   public init(inputs: ModelInputs, priors: [Prior], studentTDegrees: Double = 5) {
     self.inputs = inputs

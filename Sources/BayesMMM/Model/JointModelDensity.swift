@@ -21,7 +21,8 @@
 ///      elasticity is a column of Zy)
 /// 4. the likelihood: Bernoulli-logit on/off, normal log amount, Student-t log revenue
 ///    (the CDF at the floor for censored weeks), and the residual sensitivities
-///    r_t = dlogL / dlinear predictor_t;
+///    r_t = dlogL / dlinear predictor_t; then the lift tests' terms when the model has
+///    tests (`LiftTestTerm`, Calibration/), whose d/deta_t joins the on/off residual;
 /// 5. reverse pass: coefficient gradients are sums of r_t times regressors; the gradient
 ///    reaching h_c,t is the sum over equations of coefficient x (r_t - mean r) (the mean
 ///    comes from the centring); it is pushed through the stored transform sensitivities.
@@ -115,6 +116,9 @@ final class JointModelDensity: LogDensity {
   private let onOffFixed: UnsafeMutableBufferPointer<Double>  // T
   private let amountFixed: UnsafeMutableBufferPointer<Double>  // T
   private let revenueFixed: UnsafeMutableBufferPointer<Double>  // T
+  /// The lift tests' term (nil without tests) and its dlogL/deta_t, T.
+  private let liftTests: LiftTestTerm?
+  private let liftOnOffResidual: UnsafeMutableBufferPointer<Double>
 
   init(model: JointModel) {
     let inputs = model.inputs
@@ -194,6 +198,8 @@ final class JointModelDensity: LogDensity {
     onOffFixed = .zeros(weeks)
     amountFixed = .zeros(weeks)
     revenueFixed = .zeros(weeks)
+    liftTests = model.liftTests.isEmpty ? nil : LiftTestTerm(model: model)
+    liftOnOffResidual = .zeros(model.liftTests.isEmpty ? 0 : weeks)
     onOffEquation = Equation(
       intercept: layout.onoffIntercept, design: mediatorDesign,
       designStart: layout.onoffDesign.lowerBound, columns: mediatorColumns,
@@ -279,7 +285,7 @@ final class JointModelDensity: LogDensity {
       signalMean, signalMeanOn,
       residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
       pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
-      priceSensitivity,
+      priceSensitivity, liftOnOffResidual,
     ] {
       buffer.deallocate()
     }
@@ -294,6 +300,7 @@ final class JointModelDensity: LogDensity {
     total += onOffLikelihood()
     total += amountLikelihood()
     total += revenueLikelihood()
+    total += liftTestLikelihood()
     backPropagateSignals()
     for i in 0..<dimension {
       gradient[i] = gradientX[i] * slope[i] + jacobianSlope[i]
@@ -435,6 +442,19 @@ final class JointModelDensity: LogDensity {
     return total
   }
 
+  /// The lift tests' log likelihood (`LiftTestTerm`); its gradient in eta_t joins the on/off
+  /// equation's residual, so the coefficients and signals behind eta receive it there.
+  @inline(__always)
+  private func liftTestLikelihood() -> Double {
+    guard let liftTests else { return 0 }
+    let value = liftTests.logLikelihood(
+      values: constrained, onOffPredictor: onOffFixed, gradient: gradientX,
+      onOffResidual: liftOnOffResidual)
+    accumulateCoefficientGradients(residual: liftOnOffResidual, onOffEquation)
+    for t in 0..<fitted { residualOnOff[t] += liftOnOffResidual[t] }
+    return value
+  }
+
   /// Adds sum_t r_t x regressor_t to the intercept, social and design coefficients of one
   /// equation (residuals are zero outside the equation's weeks).
   @inline(__always)
@@ -533,8 +553,8 @@ final class JointModelDensity: LogDensity {
   /// Each equation's log-likelihood contribution per fitted week at an unconstrained
   /// point (MODEL.md 9): on/off (Bernoulli-logit), amount (normal log amount, 0 in off
   /// weeks) and revenue (Student-t density, or its log CDF at the floor in censored weeks).
-  /// Their sum over weeks is the log density minus the priors and log-Jacobians. Allocates
-  /// its result.
+  /// Their sum over weeks is the log density minus the priors, log-Jacobians and any lift
+  /// tests' terms (`LiftTestTerm`, not weekly observations). Allocates its result.
   func pointwiseLogLikelihood(at position: [Double])
     -> (onOff: [Double], amount: [Double], revenue: [Double])
   {

@@ -14,7 +14,9 @@ public struct PreparedModel: Sendable {
   public let dataset: WeeklyDataset
   public let configuration: PriorsConfiguration
   public let findings: [AuditFinding]
-  public let model: JointModel
+  public internal(set) var model: JointModel
+  /// The lift-test file whose tests the model holds (`addingLiftTests`), nil without one.
+  public internal(set) var liftTestFile: LiftTestFile? = nil
 
   public init(dataset: WeeklyDataset, configuration: PriorsConfiguration) throws {
     let inputs = ModelInputs(dataset: dataset, settings: configuration.settings)

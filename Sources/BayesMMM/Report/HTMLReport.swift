@@ -63,6 +63,7 @@ public enum HTMLReport {
         priorPosterior(run: run, model: model)))
     body.append(
       section("effects", "Direct, indirect and total effects", effectsSection(summary: summary)))
+    if let liftTests = liftTestsSection(summary: summary) { body.append(liftTests) }
     body.append(section("response-curves", "Response curves", responseSection(curves: curves)))
     let terms = model.layout.terms
     if terms.price || terms.promotion {

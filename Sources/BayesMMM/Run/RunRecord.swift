@@ -10,7 +10,8 @@ import Foundation
 /// log likelihood), `chain_files`, `chain_file_checks` (per chain file its sha256, draws and chain
 /// id; see `ChainFileCheck`), `audit` (the data findings), `diagnostics`, `prior_shift` (per
 /// parameter: prior sd, posterior sd and their ratio, see `PriorShift`), `timing`, `effects`
-/// (how the generated-quantity columns were computed; see `effectsJSON`).
+/// (how the generated-quantity columns were computed; see `effectsJSON`), `lift_tests` (the
+/// lift-test file of the fit, null without; see `LiftTestFile+Record`).
 public enum RunRecord {
   /// The run.json layout this version writes and reads. 2: `kind` and `chain_file_checks`
   /// added (format 1 runs cannot be checked against their chain files; re-run `sample`).
@@ -77,6 +78,7 @@ public enum RunRecord {
       .priorShift: .array(PriorShift.table(for: run).map(\.json)),
       .timing: timing,
       .effects: effectsJSON(inputs: inputs, settings: run.effectSettings),
+      .liftTests: prepared.liftTestFile?.recordJSON ?? .null,
     ])
     return OutputOwnership.marked(record, kind: kind)
   }

@@ -15,7 +15,8 @@
 /// keys. The members of `data.roles`, `priors.content`, `audit`, `diagnostics` and
 /// `prior_shift` belong to those values' own encodings; `effects.contrasts`,
 /// `effects.spend_change` and `effects.extrapolation` are keyed by contrast and channel (see
-/// `RunRecord.effectsJSON`); none of those inner keys is listed here (`membersNamedElsewhere`).
+/// `RunRecord.effectsJSON`); `lift_tests` has its members named by `LiftTestFile+Record`;
+/// none of those inner keys is listed here (`membersNamedElsewhere`).
 public enum RunRecordKey: String, CaseIterable, Sendable {
   case formatVersion = "format_version"
 
@@ -97,6 +98,9 @@ public enum RunRecordKey: String, CaseIterable, Sendable {
   case effectsColumnContract = "effects.column_contract"
   case effectsAssumption = "effects.assumption"
 
+  /// The lift tests of the fit (`LiftTestFile+Record`), null without.
+  case liftTests = "lift_tests"
+
   /// The member's name inside its object (`seed` for `settings.seed`).
   public var name: String {
     String(rawValue.split(separator: ".").last ?? Substring(rawValue))
@@ -106,7 +110,7 @@ public enum RunRecordKey: String, CaseIterable, Sendable {
   public var membersNamedElsewhere: Bool {
     switch self {
     case .dataRoles, .priorsContent, .audit, .diagnostics, .priorShift, .effectsContrasts,
-      .effectsSpendChange, .effectsExtrapolation:
+      .effectsSpendChange, .effectsExtrapolation, .liftTests:
       return true
     default:
       return false

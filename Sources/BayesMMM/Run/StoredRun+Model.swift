@@ -16,8 +16,8 @@ extension StoredRun {
 
   /// Rebuilds the model the run was fitted with: the data at `dataPath` (which must be the
   /// very file of the run: its SHA-256 is checked against run.json), the recorded column
-  /// roles, and the recorded priors document (`priors.content`, so later edits of the priors
-  /// file do not matter).
+  /// roles, the recorded priors document (`priors.content`, so later edits of the priors
+  /// file do not matter) and the recorded lift tests (`lift_tests.content`), if any.
   ///
   /// - Throws: `SummaryError` for a missing or changed data file, a run.json without the keys
   ///   needed, or a rebuilt model whose parameters differ from the run's; the data,
@@ -50,7 +50,13 @@ extension StoredRun {
     let configuration = try PriorsConfiguration(
       json: priors, source: "\(recordPath) \(RunRecordKey.priorsContent.rawValue)")
     let dataset = try WeeklyDataset.parse(bytes: bytes, source: dataPath, roles: roles)
-    let prepared = try PreparedModel(dataset: dataset, configuration: configuration)
+    var prepared = try PreparedModel(dataset: dataset, configuration: configuration)
+    if let liftTests = try LiftTestFile.recorded(
+      record[.liftTests], dataset: dataset, recordPath: recordPath,
+      key: RunRecordKey.liftTests.rawValue)
+    {
+      prepared = prepared.addingLiftTests(liftTests)
+    }
     let names = prepared.model.layout.names
     guard names == parameterNames else {
       let differing = zip(names, parameterNames).first { $0 != $1 }

@@ -7,6 +7,7 @@ extension RunSummary {
     document.append(.paragraph(runLine))
     appendDiagnostics(to: &document)
     appendEffects(to: &document)
+    appendLiftTests(to: &document)
     appendLevers(to: &document)
     appendFit(to: &document)
     appendParameters(to: &document)

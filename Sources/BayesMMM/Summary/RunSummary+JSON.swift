@@ -5,7 +5,8 @@
 ///  "google": {...}, "fit": {...} | null, "diagnostics": {...}, "assumption": "..."}
 /// ```
 ///
-/// `price` and `promotion` are left out when the model has no such term.
+/// `price` and `promotion` are left out when the model has no such term, `lift_tests`
+/// (`LiftTestSummary.json`) for a run without lift tests.
 ///
 /// Undefined numbers (NaN: an R-hat of a constant column, say) and unknown ones are null.
 extension RunSummary {
@@ -13,6 +14,7 @@ extension RunSummary {
     let members: [(key: String, value: JSONValue?)] = [
       ("parameters", .array(parameters.map(\.json))),
       ("effects", .array(effects.map(\.json))),
+      ("lift_tests", liftTests.isEmpty ? nil : .array(liftTests.map(\.json))),
       ("price", price?.json),
       ("promotion", promotion?.json),
       ("google", google.json),

@@ -41,6 +41,9 @@ public struct RunSummary: Sendable {
   /// The identifying assumption, stated next to the effects.
   public let assumption: String
 
+  /// The run's lift tests beside the model (`addingLiftTests`); empty without tests.
+  public internal(set) var liftTests: [LiftTestSummary] = []
+
   /// True when the chain files carry effect columns.
   public var effectsInRun: Bool { !effects.isEmpty }
 

@@ -53,7 +53,7 @@ public enum SimulationBasedCalibration {
   /// - Parameter progress: called after each simulation (from worker threads) with the
   ///   number finished so far.
   public static func run(
-    settings: SBCSettings, configuration: PriorsConfiguration,
+    settings: SBCSettings, configuration: PriorsConfiguration, liftTests: [LiftTest] = [],
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> SBCResult {
     try settings.validate()
@@ -62,7 +62,7 @@ public enum SimulationBasedCalibration {
     let counter = ProgressCounter()
     let simulations = ParallelWork.map(count: settings.simulations, threads: settings.threads) {
       index in
-      let outcome = simulate(index, model: model, settings: settings)
+      let outcome = simulate(index, model: model, settings: settings, liftTests: liftTests)
       progress?(counter.increment())
       return outcome
     }
@@ -72,16 +72,25 @@ public enum SimulationBasedCalibration {
   }
 
   /// Simulation `index`: prior draw, data, fit, ranks.
-  /// - Parameter truthPriors: draw the truth from these priors instead of the model's (a
-  ///   negative control: a mismatch between simulation and fit must show in the ranks).
+  /// - Parameters:
+  ///   - truthPriors: draw the truth from these priors instead of the model's (a negative
+  ///     control: a mismatch between simulation and fit must show in the ranks).
+  ///   - liftTests: tests (windows and spend changes) measured on each simulation by
+  ///     `LiftTestSimulation.measurements` after the outcomes (same stream) and fitted with
+  ///     the data.
   public static func simulate(
-    _ index: Int, model: JointModel, settings: SBCSettings, truthPriors: [Prior]? = nil
+    _ index: Int, model: JointModel, settings: SBCSettings, truthPriors: [Prior]? = nil,
+    liftTests: [LiftTest] = []
   ) -> SBCSimulation {
     let random = GSLRandom(
       runSeed: settings.seed, stream: RandomStreams.calibrationSimulations.stream(index))
     let truth = (truthPriors ?? model.priors).sample(using: random)
     let outcome = OutcomeSimulator.simulate(model: model, parameters: truth, random: random)
-    let fitted = model.replacingInputs(outcome.inputs)
+    var fitted = model.replacingInputs(outcome.inputs)
+    if !liftTests.isEmpty {
+      fitted.liftTests = LiftTestSimulation.measurements(
+        model: fitted, tests: liftTests, truth: truth, random: random)
+    }
     let truthPoint = fitted.unconstrain(truth)
     let samplerSeed = GSLRandom.splitMix64(settings.seed &+ UInt64(index))
     let sampler = settings.samplerSettings(seed: samplerSeed)
