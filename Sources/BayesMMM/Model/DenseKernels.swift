@@ -34,3 +34,23 @@ enum DenseKernels {
     for i in 0..<count { y[i] += alpha * x[i] }
   }
 }
+
+extension DenseKernels {
+  /// sum_{i < count} a[i], in the same four-lane order as `dot`.
+  @inline(__always)
+  static func sum(_ a: UnsafePointer<Double>, count: Int) -> Double {
+    var lanes = SIMD4<Double>.zero
+    var i = 0
+    let ra = UnsafeRawPointer(a)
+    while i + 4 <= count {
+      lanes += ra.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
+      i += 4
+    }
+    var sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    while i < count {
+      sum += a[i]
+      i += 1
+    }
+    return sum
+  }
+}

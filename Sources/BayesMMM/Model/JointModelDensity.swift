@@ -76,7 +76,11 @@ final class JointModelDensity: LogDensity {
   private let spend: UnsafeMutableBufferPointer<Double>  // channelCount x T
   private let logRevenue: UnsafeMutableBufferPointer<Double>
   private let censored: [Bool]
+  /// The fitted weeks at the floor, where the revenue term is the censored one.
+  private let censoredWeeks: [Int]
   private let mediatorOn: [Bool]
+  /// 1 in the fitted weeks the mediator is on, else 0 (T), for branch-free passes.
+  private let onIndicator: UnsafeMutableBufferPointer<Double>
   private let logAmount: UnsafeMutableBufferPointer<Double>
   private let onWeeks: [Int]
   /// Fixed designs stored column-major (`columns x T`), so passes over weeks are contiguous.
@@ -107,6 +111,8 @@ final class JointModelDensity: LogDensity {
   private let residualOnOff: UnsafeMutableBufferPointer<Double>  // T
   private let residualAmount: UnsafeMutableBufferPointer<Double>  // T (0 off)
   private let residualRevenue: UnsafeMutableBufferPointer<Double>  // T
+  /// dlogL_t / dsigma of the revenue equation per week, T.
+  private let revenueSigmaTerm: UnsafeMutableBufferPointer<Double>
   /// Each equation's log-likelihood term per week (amount: 0 in off weeks), T each.
   private let pointwiseOnOff: UnsafeMutableBufferPointer<Double>
   private let pointwiseAmount: UnsafeMutableBufferPointer<Double>
@@ -131,7 +137,10 @@ final class JointModelDensity: LogDensity {
     spend = .copying(series.flatMap { $0 })
     logRevenue = .copying(inputs.logRevenue)
     censored = inputs.censored
+    censoredWeeks = (0..<inputs.fitWeeks).filter { inputs.censored[$0] }
     mediatorOn = inputs.mediatorOn
+    onIndicator = .copying(
+      (0..<inputs.weeks).map { $0 < inputs.fitWeeks && inputs.mediatorOn[$0] ? 1 : 0 })
     logAmount = .copying(inputs.logMediatorAmount)
     onWeeks = inputs.fittedMediatorOnWeeks
     mediatorDesign = .copying(
@@ -188,6 +197,7 @@ final class JointModelDensity: LogDensity {
     residualOnOff = .zeros(weeks)
     residualAmount = .zeros(weeks)
     residualRevenue = .zeros(weeks)
+    revenueSigmaTerm = .zeros(weeks)
     pointwiseOnOff = .zeros(weeks)
     pointwiseAmount = .zeros(weeks)
     pointwiseRevenue = .zeros(weeks)
@@ -277,7 +287,8 @@ final class JointModelDensity: LogDensity {
       constrained, slope, jacobianSlope, gradientX, adstock, adstockSensitivity,
       adstockSecondSensitivity, transformScratch, signal, signalSensitivity, upstream,
       signalMean, signalMeanOn,
-      residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
+      residualOnOff, residualAmount, residualRevenue, revenueSigmaTerm, onIndicator,
+      pointwiseOnOff, pointwiseAmount,
       pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
       priceSensitivity,
     ] {
@@ -341,12 +352,11 @@ final class JointModelDensity: LogDensity {
         ),
         signal: UnsafeMutableBufferPointer(rebasing: signal[offset..<offset + fitted]),
         sensitivities: sensitivities + offset, stride: stride, scratch: transformScratch)
-      var sum = 0.0
-      for t in offset..<offset + fitted { sum += signal[t] }
+      guard let h = signal.baseAddress, let on = onIndicator.baseAddress else { continue }
+      let sum = DenseKernels.sum(h + offset, count: fitted)
       signalMean[c] = fitted > 0 ? sum / Double(fitted) : 0
       if c < socialCount {
-        var sumOn = 0.0
-        for t in onWeeks { sumOn += signal[offset + t] }
+        let sumOn = DenseKernels.dot(h + offset, on, count: fitted)
         signalMeanOn[c] = onCount > 0 ? sumOn / onCount : 0
       }
     }
@@ -357,21 +367,26 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func onOffLikelihood() -> Double {
     fillPredictor(onOffFixed, onOffEquation)
-    var total = 0.0
-    for t in 0..<fitted {
-      let eta = onOffFixed[t]
+    guard let eta = onOffFixed.baseAddress, let on = onIndicator.baseAddress,
+      let terms = pointwiseOnOff.baseAddress, let residuals = residualOnOff.baseAddress
+    else { return 0 }
+    // Four weeks at a time, so exp and log1p run in vector form.
+    for t in stride(from: 0, to: fitted, by: 4) {
+      let linear = SIMD4(eta, at: t, count: fitted)
+      let isOn = SIMD4(on, at: t, count: fitted)
       // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large; one exp serves
       // both the softplus and the logistic.
-      let e = exp(-abs(eta))
-      let signedEta = mediatorOn[t] ? eta : -eta
-      let term = -(max(-signedEta, 0) + log1p(e))
-      pointwiseOnOff[t] = term
-      total += term
-      let probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e)
-      residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
+      let e = LaneMath.exp(-LaneMath.magnitude(linear))
+      let signedEta = linear * (2 * isOn - 1)
+      let positivePart = (-signedEta).replacing(with: 0, where: signedEta .> 0)
+      let term = -(positivePart + LaneMath.log1p(e))
+      let big = 1 / (1 + e)  // logistic(|eta|)
+      let probability = (e * big).replacing(with: big, where: linear .>= 0)
+      term.store(to: terms, at: t, count: fitted)
+      (isOn - probability).store(to: residuals, at: t, count: fitted)
     }
     accumulateCoefficientGradients(residual: residualOnOff, onOffEquation)
-    return total
+    return DenseKernels.sum(terms, count: fitted)
   }
 
   /// Normal log likelihood of log mediator spend in on weeks; fills residualAmount.
@@ -405,34 +420,40 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func revenueLikelihood() -> Double {
     let sigma = constrained[layout.revenueSigma]
-    let google = socialCount * weeks
+    let inverseSigma = 1 / sigma
     let logSigma = log(sigma)
     fillRevenuePredictor()
-    var total = 0.0
-    var sigmaGradient = 0.0
-    var googleGradient = 0.0
-    for t in 0..<fitted {
-      let mu = revenueFixed[t]
-      let term =
-        censored[t]
-        ? studentT.censoredBelow(logRevenue[t], mu: mu, sigma: sigma)
-        : studentT.density(logRevenue[t], mu: mu, sigma: sigma, logSigma: logSigma)
-      total += term.0
-      pointwiseRevenue[t] = term.0
-      residualRevenue[t] = term.1
-      sigmaGradient += term.2
-      googleGradient += term.1 * (signal[google + t] - signalMean[socialCount])
+    guard let y = logRevenue.baseAddress, let mu = revenueFixed.baseAddress,
+      let terms = pointwiseRevenue.baseAddress, let residuals = residualRevenue.baseAddress,
+      let sigmaTerms = revenueSigmaTerm.baseAddress, let h = signal.baseAddress
+    else { return 0 }
+    // Every week as a density term, four at a time; then the few floor weeks are
+    // overwritten with the censored term.
+    for t in stride(from: 0, to: fitted, by: 4) {
+      let term = studentT.density(
+        SIMD4(y, at: t, count: fitted), mu: SIMD4(mu, at: t, count: fitted), sigma: sigma,
+        inverseSigma: inverseSigma, logSigma: logSigma)
+      term.logDensity.store(to: terms, at: t, count: fitted)
+      term.dMu.store(to: residuals, at: t, count: fitted)
+      term.dSigma.store(to: sigmaTerms, at: t, count: fitted)
     }
-    gradientX[layout.revenueSigma] += sigmaGradient
-    gradientX[layout.googleEffect] += googleGradient
+    for t in censoredWeeks {
+      let term = studentT.censoredBelow(y[t], mu: mu[t], sigma: sigma)
+      terms[t] = term.0
+      residuals[t] = term.1
+      sigmaTerms[t] = term.2
+    }
+    let residualSum = DenseKernels.sum(residuals, count: fitted)
+    gradientX[layout.revenueSigma] += DenseKernels.sum(sigmaTerms, count: fitted)
+    // sum_t r_t (h_t - mean h) for Google and each owned channel.
+    for c in socialCount..<channelCount {
+      let coefficient = c == socialCount ? layout.googleEffect : channelRevenueCoefficient[c]
+      gradientX[coefficient] +=
+        DenseKernels.dot(residuals, h + c * weeks, count: fitted) - signalMean[c] * residualSum
+    }
     accumulatePriceGradients()
-    for c in (socialCount + 1)..<channelCount {
-      var sum = 0.0
-      for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
-      gradientX[channelRevenueCoefficient[c]] += sum
-    }
     accumulateCoefficientGradients(residual: residualRevenue, revenueEquation)
-    return total
+    return DenseKernels.sum(terms, count: fitted)
   }
 
   /// Adds sum_t r_t x regressor_t to the intercept, social and design coefficients of one
@@ -441,10 +462,9 @@ final class JointModelDensity: LogDensity {
   private func accumulateCoefficientGradients(
     residual: UnsafeMutableBufferPointer<Double>, _ equation: Equation
   ) {
-    var residualSum = 0.0
-    for t in 0..<fitted { residualSum += residual[t] }
-    gradientX[equation.intercept] += residualSum
     guard let r = residual.baseAddress, let h = signal.baseAddress else { return }
+    let residualSum = DenseKernels.sum(r, count: fitted)
+    gradientX[equation.intercept] += residualSum
     for s in 0..<socialCount {
       let sum = DenseKernels.dot(r, h + s * weeks, count: fitted)
       gradientX[equation.socialCoefficients[s]] += sum - equation.socialMeans[s] * residualSum
@@ -550,17 +570,14 @@ final class JointModelDensity: LogDensity {
   /// Pushes dlogL/dh through every channel's transform to its parameters.
   @inline(__always)
   private func backPropagateSignals() {
-    var onOffMean = 0.0
-    var revenueMean = 0.0
-    var amountMeanOn = 0.0
-    for t in 0..<fitted {
-      onOffMean += residualOnOff[t]
-      revenueMean += residualRevenue[t]
-      amountMeanOn += residualAmount[t]
-    }
-    onOffMean /= Double(max(fitted, 1))
-    revenueMean /= Double(max(fitted, 1))
-    amountMeanOn = onWeeks.isEmpty ? 0 : amountMeanOn / Double(onWeeks.count)
+    guard let rOnOff = residualOnOff.baseAddress, let rRevenue = residualRevenue.baseAddress,
+      let rAmount = residualAmount.baseAddress, let up = upstream.baseAddress,
+      let sensitivities = signalSensitivity.baseAddress
+    else { return }
+    let onOffMean = DenseKernels.sum(rOnOff, count: fitted) / Double(max(fitted, 1))
+    let revenueMean = DenseKernels.sum(rRevenue, count: fitted) / Double(max(fitted, 1))
+    let amountMeanOn =
+      onWeeks.isEmpty ? 0 : DenseKernels.sum(rAmount, count: fitted) / Double(onWeeks.count)
     let stride = channelCount * weeks
     for c in 0..<channelCount {
       let offset = c * weeks
@@ -568,19 +585,18 @@ final class JointModelDensity: LogDensity {
       if c < socialCount {
         let onOff = constrained[onOffCoefficient[c]]
         let amount = constrained[amountCoefficient[c]]
+        // Branch-free: the amount term is multiplied by the on indicator.
         for t in 0..<fitted {
           var value = revenueBeta * (residualRevenue[t] - revenueMean)
           value += onOff * (residualOnOff[t] - onOffMean)
-          if mediatorOn[t] { value += amount * (residualAmount[t] - amountMeanOn) }
+          value += onIndicator[t] * (amount * (residualAmount[t] - amountMeanOn))
           upstream[t] = value
         }
       } else {
         for t in 0..<fitted { upstream[t] = revenueBeta * (residualRevenue[t] - revenueMean) }
       }
       for p in 0..<transformCount[c] {
-        let row = p * stride + offset
-        var gradient = 0.0
-        for t in 0..<fitted { gradient += upstream[t] * signalSensitivity[row + t] }
+        let gradient = DenseKernels.dot(up, sensitivities + p * stride + offset, count: fitted)
         gradientX[transformIndex[c * maxTransformParameters + p]] += gradient
       }
     }
