@@ -370,16 +370,16 @@ final class JointModelDensity: LogDensity {
     guard let eta = onOffFixed.baseAddress, let on = onIndicator.baseAddress,
       let terms = pointwiseOnOff.baseAddress, let residuals = residualOnOff.baseAddress
     else { return 0 }
-    // Four weeks at a time, so exp and log1p run in vector form.
-    for t in stride(from: 0, to: fitted, by: 4) {
-      let linear = SIMD4(eta, at: t, count: fitted)
-      let isOn = SIMD4(on, at: t, count: fitted)
+    // A lane group of weeks at a time, so exp and log1p run in vector form.
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let linear = LaneMath.Lanes(eta, at: t, count: fitted)
+      let isOn = LaneMath.Lanes(on, at: t, count: fitted)
       // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large; one exp serves
       // both the softplus and the logistic.
       let e = LaneMath.exp(-LaneMath.magnitude(linear))
       let signedEta = linear * (2 * isOn - 1)
       let positivePart = (-signedEta).replacing(with: 0, where: signedEta .> 0)
-      let term = -(positivePart + LaneMath.log1p(e))
+      let term = -(positivePart + LaneMath.log1pOfNonNegative(e))
       let big = 1 / (1 + e)  // logistic(|eta|)
       let probability = (e * big).replacing(with: big, where: linear .>= 0)
       term.store(to: terms, at: t, count: fitted)
@@ -427,11 +427,12 @@ final class JointModelDensity: LogDensity {
       let terms = pointwiseRevenue.baseAddress, let residuals = residualRevenue.baseAddress,
       let sigmaTerms = revenueSigmaTerm.baseAddress, let h = signal.baseAddress
     else { return 0 }
-    // Every week as a density term, four at a time; then the few floor weeks are
+    // Every week as a density term, a lane group at a time; then the few floor weeks are
     // overwritten with the censored term.
-    for t in stride(from: 0, to: fitted, by: 4) {
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
       let term = studentT.density(
-        SIMD4(y, at: t, count: fitted), mu: SIMD4(mu, at: t, count: fitted), sigma: sigma,
+        LaneMath.Lanes(y, at: t, count: fitted), mu: LaneMath.Lanes(mu, at: t, count: fitted),
+        sigma: sigma,
         inverseSigma: inverseSigma, logSigma: logSigma)
       term.logDensity.store(to: terms, at: t, count: fitted)
       term.dMu.store(to: residuals, at: t, count: fitted)

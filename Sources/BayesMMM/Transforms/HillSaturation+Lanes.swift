@@ -1,20 +1,22 @@
 extension HillSaturation {
-  /// `valueAndDerivatives` of four adstock values at once, with `LaneMath`'s log and exp
-  /// (each within 2 ulp of libm, so h and its derivatives agree with the scalar version to
-  /// a few ulp). Lanes with a <= 0 give 0 for h and every derivative, as the scalar version.
+  /// `valueAndDerivatives` of a lane group of adstock values at once, with `LaneMath`'s log
+  /// and exp (each within 2 ulp of libm, so h and its derivatives agree with the scalar
+  /// version to a few ulp). Lanes with a <= 0 give 0 for h and every derivative, as the
+  /// scalar version; so do subnormal a (< 2^-1022, where h < 1e-300 K^-n), which the
+  /// scalar version would give tiny values.
   ///
   /// - Parameters:
   ///   - negativeShapeOverK: -n / K, precomputed by the caller (one division per series).
   @inline(__always)
   static func valueAndDerivatives(
-    _ a: SIMD4<Double>, logHalfSaturation logK: Double, negativeShapeOverK: Double,
+    _ a: LaneMath.Lanes, logHalfSaturation logK: Double, negativeShapeOverK: Double,
     shape: Double
   ) -> (
-    value: SIMD4<Double>, dAdstock: SIMD4<Double>, dHalfSaturation: SIMD4<Double>,
-    dShape: SIMD4<Double>
+    value: LaneMath.Lanes, dAdstock: LaneMath.Lanes, dHalfSaturation: LaneMath.Lanes,
+    dShape: LaneMath.Lanes
   ) {
-    let positive = a .> 0
-    let logRatio = LaneMath.log(a) - logK
+    let positive = a .>= 0x1p-1022
+    let logRatio = LaneMath.logOfPositiveNormal(a) - logK
     let u = shape * logRatio
     let e = LaneMath.exp(-LaneMath.magnitude(u))
     let big = 1 / (1 + e)  // logistic(|u|)

@@ -23,7 +23,7 @@ extension MediaTransform {
   ///   - scratch: at least `sensitivityScratchCount` doubles.
   ///
   /// h_t agrees with `prepared(values).signal(spend)` to a few ulp (the same tail-exact
-  /// logistic, with `LaneMath`'s exp and log four weeks at a time instead of libm's).
+  /// logistic, with `LaneMath`'s exp and log a lane group of weeks at a time instead of libm's).
   /// Allocates nothing.
   @inline(__always)
   public func signalWithSensitivities(
@@ -55,28 +55,28 @@ extension MediaTransform {
       let byDecay = adstockSensitivity.0.baseAddress
     else { return }
     let count = spend.count
-    // Four weeks at a time (the exp and log in vector form); one loop per adstock form, so
+    // A lane group of weeks at a time (the exp and log in vector form); one loop per adstock form, so
     // the geometric one (the default) carries no branch.
     if k == 1 {
-      for t in Swift.stride(from: 0, to: count, by: 4) {
+      for t in Swift.stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
         let hill = HillSaturation.valueAndDerivatives(
-          SIMD4(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
+          LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
           negativeShapeOverK: negativeShapeOverK, shape: shape)
         hill.value.store(to: h, at: t, count: count)
-        (hill.dAdstock * SIMD4(byDecay, at: t, count: count)).store(
+        (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
           to: sensitivities, at: t, count: count)
         hill.dHalfSaturation.store(to: byHalfSaturation, at: t, count: count)
         hill.dShape.store(to: byShape, at: t, count: count)
       }
     } else if let byDelay = adstockSensitivity.1.baseAddress {
-      for t in Swift.stride(from: 0, to: count, by: 4) {
+      for t in Swift.stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
         let hill = HillSaturation.valueAndDerivatives(
-          SIMD4(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
+          LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
           negativeShapeOverK: negativeShapeOverK, shape: shape)
         hill.value.store(to: h, at: t, count: count)
-        (hill.dAdstock * SIMD4(byDecay, at: t, count: count)).store(
+        (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
           to: sensitivities, at: t, count: count)
-        (hill.dAdstock * SIMD4(byDelay, at: t, count: count)).store(
+        (hill.dAdstock * LaneMath.Lanes(byDelay, at: t, count: count)).store(
           to: sensitivities + stride, at: t, count: count)
         hill.dHalfSaturation.store(to: byHalfSaturation, at: t, count: count)
         hill.dShape.store(to: byShape, at: t, count: count)
