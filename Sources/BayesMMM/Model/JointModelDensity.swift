@@ -248,8 +248,16 @@ final class JointModelDensity: LogDensity {
     _ predictor: UnsafeMutableBufferPointer<Double>, channel c: Int, coefficient: Double,
     mean: Double
   ) {
-    let offset = c * weeks
-    for t in 0..<fitted { predictor[t] += coefficient * (signal[offset + t] - mean) }
+    guard let out = predictor.baseAddress, let h = signal.baseAddress else { return }
+    let source = h + c * weeks
+    // Explicit lanes: the compiler does not vectorise this loop itself (it cannot rule out
+    // that the two buffers overlap); element-wise, so the sums are the same to the bit.
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let sum =
+        LaneMath.Lanes(out, at: t, count: fitted) + coefficient
+        * (LaneMath.Lanes(source, at: t, count: fitted) - mean)
+      sum.store(to: out, at: t, count: fitted)
+    }
   }
 
   /// Fills `predictor[t]` for the fitted weeks with an equation's intercept, fixed design
@@ -573,13 +581,14 @@ final class JointModelDensity: LogDensity {
   private func backPropagateSignals() {
     guard let rOnOff = residualOnOff.baseAddress, let rRevenue = residualRevenue.baseAddress,
       let rAmount = residualAmount.baseAddress, let up = upstream.baseAddress,
+      let on = onIndicator.baseAddress,
       let sensitivities = signalSensitivity.baseAddress
     else { return }
     let onOffMean = DenseKernels.sum(rOnOff, count: fitted) / Double(max(fitted, 1))
     let revenueMean = DenseKernels.sum(rRevenue, count: fitted) / Double(max(fitted, 1))
     let amountMeanOn =
       onWeeks.isEmpty ? 0 : DenseKernels.sum(rAmount, count: fitted) / Double(onWeeks.count)
-    let stride = channelCount * weeks
+    let parameterStride = channelCount * weeks
     for c in 0..<channelCount {
       let offset = c * weeks
       let revenueBeta = constrained[channelRevenueCoefficient[c]]
@@ -587,17 +596,23 @@ final class JointModelDensity: LogDensity {
         let onOff = constrained[onOffCoefficient[c]]
         let amount = constrained[amountCoefficient[c]]
         // Branch-free: the amount term is multiplied by the on indicator.
-        for t in 0..<fitted {
-          var value = revenueBeta * (residualRevenue[t] - revenueMean)
-          value += onOff * (residualOnOff[t] - onOffMean)
-          value += onIndicator[t] * (amount * (residualAmount[t] - amountMeanOn))
-          upstream[t] = value
+        for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+          var value = revenueBeta * (LaneMath.Lanes(rRevenue, at: t, count: fitted) - revenueMean)
+          value += onOff * (LaneMath.Lanes(rOnOff, at: t, count: fitted) - onOffMean)
+          value +=
+            LaneMath.Lanes(on, at: t, count: fitted)
+            * (amount * (LaneMath.Lanes(rAmount, at: t, count: fitted) - amountMeanOn))
+          value.store(to: up, at: t, count: fitted)
         }
       } else {
-        for t in 0..<fitted { upstream[t] = revenueBeta * (residualRevenue[t] - revenueMean) }
+        for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+          let value = revenueBeta * (LaneMath.Lanes(rRevenue, at: t, count: fitted) - revenueMean)
+          value.store(to: up, at: t, count: fitted)
+        }
       }
       for p in 0..<transformCount[c] {
-        let gradient = DenseKernels.dot(up, sensitivities + p * stride + offset, count: fitted)
+        let gradient = DenseKernels.dot(
+          up, sensitivities + p * parameterStride + offset, count: fitted)
         gradientX[transformIndex[c * maxTransformParameters + p]] += gradient
       }
     }
