@@ -69,6 +69,9 @@ final class JointModelDensity: LogDensity {
   private let priceTheta: UnsafeMutableBufferPointer<Double>
   private let priceTerm: UnsafeMutableBufferPointer<Double>
   private let priceSensitivity: UnsafeMutableBufferPointer<Double>
+  /// e^x_t - 1 per fitted week for the `linear_demand` form (empty otherwise): data, kept
+  /// so the lane pass does not recompute it.
+  private let priceChange: UnsafeMutableBufferPointer<Double>
   private let priors: [Prior]
   private let studentT: StudentTTerms
 
@@ -179,6 +182,8 @@ final class JointModelDensity: LogDensity {
     priceTheta = .zeros(2 * priceIndices.count)
     priceTerm = .zeros(nonlinearPrice == nil ? 0 : weeks)
     priceSensitivity = .zeros(priceIndices.count * weeks)
+    priceChange = .copying(
+      nonlinearPrice?.form == .linearDemand ? (inputs.logPrice ?? []).map { expm1($0) } : [])
 
     let channelWeeks = channelCount * weeks
     constrained = .zeros(dimension)
@@ -298,7 +303,7 @@ final class JointModelDensity: LogDensity {
       residualOnOff, residualAmount, residualRevenue, revenueSigmaTerm, onIndicator,
       pointwiseOnOff, pointwiseAmount,
       pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
-      priceSensitivity,
+      priceSensitivity, priceChange,
     ] {
       buffer.deallocate()
     }
@@ -520,14 +525,26 @@ final class JointModelDensity: LogDensity {
     let parameters = priceIndices.count
     // One week's dg/dtheta lands in the row after theta, then moves to its column.
     let row = theta + parameters
-    var sum = 0.0
-    for t in 0..<fitted {
-      let value = priceResponse.logRevenue(at: logPrice[t], UnsafePointer(theta), gradient: row)
-      for j in 0..<parameters { sensitivity[j * weeks + t] = row[j] }
-      priceTerm[t] = value
-      sum += value
+    if priceResponse.form == .linearDemand, let x = logPrice.baseAddress,
+      let change = priceChange.baseAddress, let terms = priceTerm.baseAddress
+    {
+      // The default form: a lane group of weeks at a time (its exp, log1p and log batched).
+      for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+        let term = PriceResponse.linearDemand(
+          logPrice: LaneMath.Lanes(x, at: t, count: fitted),
+          priceChange: LaneMath.Lanes(change, at: t, count: fitted), margin: theta[0])
+        term.value.store(to: terms, at: t, count: fitted)
+        term.dMargin.store(to: sensitivity, at: t, count: fitted)
+      }
+    } else {
+      for t in 0..<fitted {
+        let value = priceResponse.logRevenue(at: logPrice[t], UnsafePointer(theta), gradient: row)
+        for j in 0..<parameters { sensitivity[j * weeks + t] = row[j] }
+        priceTerm[t] = value
+      }
     }
-    let mean = sum / Double(fitted)
+    guard let terms = priceTerm.baseAddress else { return }
+    let mean = DenseKernels.sum(terms, count: fitted) / Double(fitted)
     for t in 0..<fitted { revenueFixed[t] += priceTerm[t] - mean }
   }
 
