@@ -391,10 +391,10 @@ final class JointModelDensity: LogDensity {
       // both the softplus and the logistic.
       let e = LaneMath.exp(-LaneMath.magnitude(linear))
       let signedEta = linear * (2 * isOn - 1)
-      let positivePart = (-signedEta).replacing(with: 0, where: signedEta .> 0)
+      let positivePart = (-signedEta).lanesReplacing(with: 0, where: signedEta .> 0)
       let term = -(positivePart + LaneMath.log1pOfNonNegative(e))
       let big = 1 / (1 + e)  // logistic(|eta|)
-      let probability = (e * big).replacing(with: big, where: linear .>= 0)
+      let probability = (e * big).lanesReplacing(with: big, where: linear .>= 0)
       term.store(to: terms, at: t, count: fitted)
       (isOn - probability).store(to: residuals, at: t, count: fitted)
     }

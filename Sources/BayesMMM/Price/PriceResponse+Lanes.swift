@@ -25,12 +25,13 @@ extension PriceResponse {
     let a = k * (1 - priceChange / margin)
     // softplus(a) = max(a, 0) + log1p(e^-|a|); logistic(a) from the same exponential.
     let e = LaneMath.exp(-LaneMath.magnitude(a))
-    let softplus = a.replacing(with: 0, where: a .< 0) + LaneMath.log1pOfNonNegative(e)
+    let softplus = a.lanesReplacing(with: 0, where: a .< 0) + LaneMath.log1pOfNonNegative(e)
     let big = 1 / (1 + e)
-    let logistic = (e * big).replacing(with: big, where: a .>= 0)
+    let logistic = (e * big).lanesReplacing(with: big, where: a .>= 0)
     let deepBelow = a .< -30
-    let logSmoothMax = (LaneMath.log(softplus) - logK).replacing(with: a - logK, where: deepBelow)
-    let slope = (k * logistic / softplus).replacing(with: k, where: deepBelow)
+    let logSmoothMax = (LaneMath.log(softplus) - logK).lanesReplacing(
+      with: a - logK, where: deepBelow)
+    let slope = (k * logistic / softplus).lanesReplacing(with: k, where: deepBelow)
     return (logPrice + logSmoothMax, slope * priceChange / (margin * margin))
   }
 }

@@ -45,7 +45,9 @@ public enum LaneMath {
   /// density measured 1.28x faster than with four lanes on the bundled data: medians of
   /// three `benchmark gradient` runs, 45k and 58k evaluations/s, on a loaded machine).
   public typealias Lanes = SIMD8<Double>
-  typealias Bits = SIMD8<Int64>
+  /// Bit patterns of the lanes, unsigned so that shifts are logical (SSE2 has no 64-bit
+  /// arithmetic shift).
+  typealias Bits = SIMD8<UInt64>
 
   // MARK: exp
 
@@ -56,8 +58,8 @@ public enum LaneMath {
     // clamp). The clamps alone give the overflow to +inf (709.79 > log of the largest
     // double) and the underflow to 0 (2^-1075 x exp(r) rounds to 0 below -745.1332);
     // NaN is put back at the end.
-    var clamped = x.replacing(with: 709.79, where: x .> 709.79)
-    clamped.replace(with: -745.2, where: .!(clamped .>= -745.2))
+    var clamped = x.lanesReplacing(with: 709.79, where: x .> 709.79)
+    clamped = clamped.lanesReplacing(with: -745.2, where: .!(clamped .>= -745.2))
     // Adding 1.5 x 2^52 rounds to the nearest integer (ties to even) and leaves n in the
     // low bits of the sum.
     let shifted = clamped * log2e + roundingShift
@@ -75,12 +77,14 @@ public enum LaneMath {
     p = p * r + expCoefficients.2
     p = p * r + 1
     p = p * r + 1
-    // 2^n as 2^(n >> 1) x 2^(n - n >> 1): both factors normal for n in [-1075, 1024].
-    let k = unsafeBitCast(shifted, to: Bits.self) &- roundingShiftBits
-    let half = k &>> 1
-    let first = unsafeBitCast((half &+ 1023) &<< 52, to: Lanes.self)
-    let second = unsafeBitCast((k &- half &+ 1023) &<< 52, to: Lanes.self)
-    return (p * first * second).replacing(with: x, where: x .!= x)
+    // 2^n as 2^h x 2^(n - h), h = floor(n / 2): both factors normal for n in [-1075, 1024].
+    // With the bias b = n + 2048 >= 0 the halving is a logical shift: h + 1023 = b / 2 - 1
+    // and n - h + 1023 = b - b / 2 - 1 are the two exponent fields.
+    let biased = unsafeBitCast(shifted, to: Bits.self) &- roundingShiftBits &+ 2048
+    let halfBiased = biased &>> 1
+    let first = unsafeBitCast((halfBiased &- 1) &<< 52, to: Lanes.self)
+    let second = unsafeBitCast((biased &- halfBiased &- 1) &<< 52, to: Lanes.self)
+    return (p * first * second).lanesReplacing(with: x, where: x .!= x)
   }
 
   // MARK: log
@@ -89,12 +93,12 @@ public enum LaneMath {
   @inline(__always)
   public static func log(_ x: Lanes) -> Lanes {
     let subnormal = x .< 0x1p-1022
-    let scaled = x.replacing(with: x * 0x1p54, where: subnormal)
-    let exponentShift = Lanes.zero.replacing(with: -54, where: subnormal)
+    let scaled = x.lanesReplacing(with: x * 0x1p54, where: subnormal)
+    let exponentShift = Lanes.zero.lanesReplacing(with: -54, where: subnormal)
     var y = logOfPositive(scaled, exponentShift: exponentShift, correction: .zero)
-    y.replace(with: .nan, where: x .< 0)
-    y.replace(with: -.infinity, where: x .== 0)
-    y.replace(with: x, where: .!(x .< .infinity))
+    y = y.lanesReplacing(with: .nan, where: x .< 0)
+    y = y.lanesReplacing(with: -.infinity, where: x .== 0)
+    y = y.lanesReplacing(with: x, where: .!(x .< .infinity))
     return y
   }
 
@@ -102,12 +106,12 @@ public enum LaneMath {
   @inline(__always)
   public static func log1p(_ x: Lanes) -> Lanes {
     let u = 1 + x
-    let error = (x - (u - 1)).replacing(with: 1 - (u - x), where: u .>= 2)
+    let error = (x - (u - 1)).lanesReplacing(with: 1 - (u - x), where: u .>= 2)
     var y = logOfPositive(u, exponentShift: .zero, correction: error / u)
-    y.replace(with: x, where: magnitude(x) .< 0x1p-54)
-    y.replace(with: .nan, where: x .< -1)
-    y.replace(with: -.infinity, where: x .== -1)
-    y.replace(with: x, where: .!(x .< .infinity))
+    y = y.lanesReplacing(with: x, where: magnitude(x) .< 0x1p-54)
+    y = y.lanesReplacing(with: .nan, where: x .< -1)
+    y = y.lanesReplacing(with: -.infinity, where: x .== -1)
+    y = y.lanesReplacing(with: x, where: .!(x .< .infinity))
     return y
   }
 
@@ -118,9 +122,9 @@ public enum LaneMath {
   @inline(__always)
   static func log1pOfNonNegative(_ x: Lanes) -> Lanes {
     let u = 1 + x
-    let error = (x - (u - 1)).replacing(with: 1 - (u - x), where: u .>= 2)
+    let error = (x - (u - 1)).lanesReplacing(with: 1 - (u - x), where: u .>= 2)
     return logOfPositive(u, exponentShift: .zero, correction: error / u)
-      .replacing(with: x, where: .!(x .< .infinity))
+      .lanesReplacing(with: x, where: .!(x .< .infinity))
   }
 
   /// log(x) for positive normal finite x without any edge select; other lanes give
@@ -137,7 +141,7 @@ public enum LaneMath {
     // Moving the high word by 0x3ff00000 - 0x3fe6a09e puts the exponent step at
     // sqrt(2) instead of 2, so m lands in [sqrt(1/2), sqrt(2)).
     let bits = unsafeBitCast(x, to: Bits.self) &+ logExponentOffset
-    let k = (bits &>> 52) &- 1023
+    let k = (bits &>> 52) &- 1023  // wraps below 0; the conversion below undoes it
     let mantissa = (bits & 0x000f_ffff_ffff_ffff) &+ logMantissaBase
     let f = unsafeBitCast(mantissa, to: Lanes.self) - 1
     let exponent =
@@ -161,7 +165,7 @@ public enum LaneMath {
   /// |x| per lane (clears the sign bit).
   @inline(__always)
   static func magnitude(_ x: Lanes) -> Lanes {
-    unsafeBitCast(unsafeBitCast(x, to: Bits.self) & Int64.max, to: Lanes.self)
+    unsafeBitCast(unsafeBitCast(x, to: Bits.self) & UInt64(Int64.max), to: Lanes.self)
   }
 
   // MARK: constants
@@ -170,12 +174,12 @@ public enum LaneMath {
   @inline(__always) static var log2e: Double { 1.4426950408889634 }
   /// 1.5 x 2^52 and its bit pattern.
   @inline(__always) static var roundingShift: Double { 0x1.8p52 }
-  @inline(__always) static var roundingShiftBits: Int64 { Int64(bitPattern: 0x4338_0000_0000_0000) }
+  @inline(__always) static var roundingShiftBits: UInt64 { 0x4338_0000_0000_0000 }
   /// ln 2 = head + tail; the head has 21 significant bits (n x head is exact for |n| < 2^32).
   @inline(__always) static var ln2Head: Double { 0x1.62e42p-1 }
   @inline(__always) static var ln2Tail: Double { 4.7493250390316726e-07 }
-  @inline(__always) static var logExponentOffset: Int64 { Int64(0x3ff0_0000 - 0x3fe6_a09e) << 32 }
-  @inline(__always) static var logMantissaBase: Int64 { Int64(0x3fe6_a09e) << 32 }
+  @inline(__always) static var logExponentOffset: UInt64 { UInt64(0x3ff0_0000 - 0x3fe6_a09e) << 32 }
+  @inline(__always) static var logMantissaBase: UInt64 { UInt64(0x3fe6_a09e) << 32 }
 
   /// exp(r) ~ sum c_i r^i on |r| <= ln 2 / 2 (c_0 = c_1 = 1), max error 3.2e-18.
   @inline(__always) static var expCoefficients:

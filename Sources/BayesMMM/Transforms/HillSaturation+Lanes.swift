@@ -22,14 +22,14 @@ extension HillSaturation {
     let big = 1 / (1 + e)  // logistic(|u|)
     let small = e * big  // logistic(-|u|)
     let slope = big * small  // h (1 - h), exact in both tails
-    var value = small.replacing(with: big, where: u .>= 0)
+    var value = small.lanesReplacing(with: big, where: u .>= 0)
     var dAdstock = slope * shape / a
     var dHalfSaturation = slope * negativeShapeOverK
     var dShape = slope * logRatio
-    value.replace(with: 0, where: .!positive)
-    dAdstock.replace(with: 0, where: .!positive)
-    dHalfSaturation.replace(with: 0, where: .!positive)
-    dShape.replace(with: 0, where: .!positive)
+    value = value.lanesReplacing(with: 0, where: .!positive)
+    dAdstock = dAdstock.lanesReplacing(with: 0, where: .!positive)
+    dHalfSaturation = dHalfSaturation.lanesReplacing(with: 0, where: .!positive)
+    dShape = dShape.lanesReplacing(with: 0, where: .!positive)
     return (value, dAdstock, dHalfSaturation, dShape)
   }
 }
