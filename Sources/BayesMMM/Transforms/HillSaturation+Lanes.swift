@@ -1,7 +1,7 @@
 extension HillSaturation {
   /// `valueAndDerivatives` of a lane group of adstock values at once, with `LaneMath`'s log
-  /// and exp (each within 2 ulp of libm, so h and its derivatives agree with the scalar
-  /// version to a few ulp). Lanes with a <= 0 give 0 for h and every derivative, as the
+  /// and exp (each within 2 ulp of libm) and one shared division, so h and its derivatives
+  /// agree with the scalar version to a few ulp. Lanes with a <= 0 give 0 for h and every derivative, as the
   /// scalar version; so do subnormal a (< 2^-1022, where h < 1e-300 K^-n), which the
   /// scalar version would give tiny values.
   ///
@@ -19,11 +19,16 @@ extension HillSaturation {
     let logRatio = LaneMath.logOfPositiveNormal(a) - logK
     let u = shape * logRatio
     let e = LaneMath.exp(-LaneMath.magnitude(u))
-    let big = 1 / (1 + e)  // logistic(|u|)
+    // One division for both reciprocals 1 / (1 + e) and 1 / a (a is normal and 1 + e is in
+    // [1, 2], so the product neither overflows nor underflows): two roundings more, one
+    // division less per lane.
+    let onePlusE = 1 + e
+    let reciprocal = 1 / (onePlusE * a)
+    let big = reciprocal * a  // logistic(|u|)
     let small = e * big  // logistic(-|u|)
     let slope = big * small  // h (1 - h), exact in both tails
     var value = small.lanesReplacing(with: big, where: u .>= 0)
-    var dAdstock = slope * shape / a
+    var dAdstock = slope * shape * (reciprocal * onePlusE)
     var dHalfSaturation = slope * negativeShapeOverK
     var dShape = slope * logRatio
     value = value.lanesReplacing(with: 0, where: .!positive)
