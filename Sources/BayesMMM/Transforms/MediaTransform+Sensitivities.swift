@@ -55,13 +55,34 @@ extension MediaTransform {
       let byDecay = adstockSensitivity.0.baseAddress
     else { return }
     let count = spend.count
-    // A lane group of weeks at a time (the exp and log in vector form); one loop per adstock form, so
-    // the geometric one (the default) carries no branch.
+    let lanes = LaneMath.Lanes.scalarCount
+    // Three short passes over the weeks, a lane group at a time: log a - log K (kept in
+    // the dn row), e^-|u| (kept in the dK row), then h and the derivatives, which overwrite
+    // both. Short loops let the processor overlap the divisions of successive weeks, which
+    // one long loop body does not (measured: see the commit). One final loop per adstock
+    // form, so the geometric one (the default) carries no branch.
+    for t in Swift.stride(from: 0, to: count, by: lanes) {
+      HillSaturation.logRatio(
+        LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation
+      ).store(to: byShape, at: t, count: count)
+    }
+    for t in Swift.stride(from: 0, to: count, by: lanes) {
+      HillSaturation.exponential(LaneMath.Lanes(byShape, at: t, count: count), shape: shape)
+        .store(to: byHalfSaturation, at: t, count: count)
+    }
+    @inline(__always) func hill(_ t: Int) -> (
+      value: LaneMath.Lanes, dAdstock: LaneMath.Lanes, dHalfSaturation: LaneMath.Lanes,
+      dShape: LaneMath.Lanes
+    ) {
+      HillSaturation.fromLogRatio(
+        LaneMath.Lanes(a, at: t, count: count),
+        logRatio: LaneMath.Lanes(byShape, at: t, count: count),
+        exponential: LaneMath.Lanes(byHalfSaturation, at: t, count: count),
+        negativeShapeOverK: negativeShapeOverK, shape: shape)
+    }
     if k == 1 {
-      for t in Swift.stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
-        let hill = HillSaturation.valueAndDerivatives(
-          LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
-          negativeShapeOverK: negativeShapeOverK, shape: shape)
+      for t in Swift.stride(from: 0, to: count, by: lanes) {
+        let hill = hill(t)
         hill.value.store(to: h, at: t, count: count)
         (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
           to: sensitivities, at: t, count: count)
@@ -69,10 +90,8 @@ extension MediaTransform {
         hill.dShape.store(to: byShape, at: t, count: count)
       }
     } else if let byDelay = adstockSensitivity.1.baseAddress {
-      for t in Swift.stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
-        let hill = HillSaturation.valueAndDerivatives(
-          LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation,
-          negativeShapeOverK: negativeShapeOverK, shape: shape)
+      for t in Swift.stride(from: 0, to: count, by: lanes) {
+        let hill = hill(t)
         hill.value.store(to: h, at: t, count: count)
         (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
           to: sensitivities, at: t, count: count)
