@@ -31,8 +31,9 @@
 ///
 /// Accuracy: within 1e-13 of log(gsl_cdf_tdist_P) in absolute terms for z in [-1e4, 50]
 /// (asserted by `StudentTLogCDFTests`; measured maxima 1.4e-14 for nu = 5 and 2.9e-14 for
-/// nu = 10, a few ulp of log F where log F is about -50). The closed form is limited to nu <= 10 because for larger nu
-/// G at |z| = sqrt(nu) is small enough for the subtraction to lose too many digits.
+/// nu = 10, a few ulp of log F where log F is about -50). The closed form is limited to
+/// nu <= 10 because for larger nu G at |z| = sqrt(nu) is small enough for the subtraction
+/// to lose too many digits.
 ///
 /// - Complexity: O(1) with at most 56 series terms; no allocation.
 struct StudentTLogCDF: Sendable {

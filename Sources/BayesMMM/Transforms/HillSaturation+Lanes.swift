@@ -1,9 +1,9 @@
 extension HillSaturation {
   /// `valueAndDerivatives` of a lane group of adstock values at once, with `LaneMath`'s log
   /// and exp (each within 2 ulp of libm) and one shared division, so h and its derivatives
-  /// agree with the scalar version to a few ulp. Lanes with a <= 0 give 0 for h and every derivative, as the
-  /// scalar version; so do subnormal a (< 2^-1022, where h < 1e-300 K^-n), which the
-  /// scalar version would give tiny values.
+  /// agree with the scalar version to a few ulp. Lanes with a <= 0 give 0 for h and every
+  /// derivative, as the scalar version; so do subnormal a (< 2^-1022, where h < 1e-300
+  /// K^-n), which the scalar version would give tiny values.
   ///
   /// - Parameters:
   ///   - negativeShapeOverK: -n / K, precomputed by the caller (one division per series).

@@ -28,7 +28,8 @@ final class PriceResponseLanesTests: XCTestCase {
         for lane in 0..<LaneMath.Lanes.scalarCount {
           let value = theta.withUnsafeMutableBufferPointer { t in
             gradient.withUnsafeMutableBufferPointer {
-              response.logRevenue(at: x[lane], UnsafePointer(t.baseAddress!), gradient: $0.baseAddress)
+              response.logRevenue(
+                at: x[lane], UnsafePointer(t.baseAddress!), gradient: $0.baseAddress)
             }
           }
           let context = "margin \(margin), x \(x[lane])"

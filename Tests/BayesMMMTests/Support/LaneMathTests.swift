@@ -54,9 +54,8 @@ final class LaneMathTests: XCTestCase {
   ) {
     let worst = maxRelativeError(points, f, reference)
     // The measured figure, for the bound stated in LaneMath's documentation.
-    print(
-      "LaneMath \(label): max relative error \(worst.error) (\(worst.error / Double.ulpOfOne) ulp of 1) at \(worst.at)"
-    )
+    let ulps = worst.error / Double.ulpOfOne
+    print("LaneMath \(label): max relative error \(worst.error) (\(ulps) ulp of 1) at \(worst.at)")
     XCTAssertLessThanOrEqual(
       worst.error, bound, "\(label): relative error \(worst.error) at \(worst.at)", file: file,
       line: line)
