@@ -13,8 +13,13 @@
 public struct GradientBenchmark: Sendable {
   public let evaluations: Int
   public let seconds: Double
+  /// CPU seconds of the measuring thread over the same evaluations (`ThreadCPUClock`).
+  public let cpuSeconds: Double
   public let dimension: Int
   public var evaluationsPerSecond: Double { Double(evaluations) / seconds }
+  /// Evaluations per second of the thread's own CPU time: the figure to compare when other
+  /// processes share the machine (it still feels a busy sibling hyper-thread and caches).
+  public var evaluationsPerCPUSecond: Double { Double(evaluations) / cpuSeconds }
   public var microsecondsPerEvaluation: Double { 1e6 * seconds / Double(evaluations) }
 
   public init(
@@ -36,6 +41,7 @@ public struct GradientBenchmark: Sendable {
     var evaluations = 0
     var batch = 256
     let start = MonotonicClock.seconds()
+    let cpuStart = ThreadCPUClock.seconds()
     var elapsed = 0.0
     while elapsed < minimumSeconds {
       run(batch)
@@ -45,6 +51,7 @@ public struct GradientBenchmark: Sendable {
     }
     self.evaluations = evaluations
     self.seconds = elapsed
+    cpuSeconds = ThreadCPUClock.seconds() - cpuStart
     self.dimension = dimension
     blackHole(sink)
   }

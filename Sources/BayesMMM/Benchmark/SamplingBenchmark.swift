@@ -11,6 +11,9 @@ public struct SamplingBenchmark: Sendable {
 
   public var gradientsPerSecond: Double { Double(gradientEvaluations) / wallTime }
   public var minESSBulkPerSecond: Double { minESSBulk / wallTime }
+  /// Min bulk ESS per log density + gradient evaluation: the sampler's efficiency with the
+  /// cost of one gradient taken out, so engines and machines of different speeds compare.
+  public var minESSBulkPerGradient: Double { minESSBulk / Double(gradientEvaluations) }
 
   public init(label: String, run: FitRun) {
     self.label = label

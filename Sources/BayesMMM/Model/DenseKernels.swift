@@ -31,6 +31,31 @@ enum DenseKernels {
   static func axpy(
     _ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int
   ) {
-    for i in 0..<count { y[i] += alpha * x[i] }
+    // Explicit lanes (element-wise, so the same to the bit as the scalar loop): the
+    // compiler does not vectorise the loop itself, as x and y might overlap.
+    for i in stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
+      (LaneMath.Lanes(y, at: i, count: count) + alpha * LaneMath.Lanes(x, at: i, count: count))
+        .store(to: y, at: i, count: count)
+    }
+  }
+}
+
+extension DenseKernels {
+  /// sum_{i < count} a[i], in the same four-lane order as `dot`.
+  @inline(__always)
+  static func sum(_ a: UnsafePointer<Double>, count: Int) -> Double {
+    var lanes = SIMD4<Double>.zero
+    var i = 0
+    let ra = UnsafeRawPointer(a)
+    while i + 4 <= count {
+      lanes += ra.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
+      i += 4
+    }
+    var sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    while i < count {
+      sum += a[i]
+      i += 1
+    }
+    return sum
   }
 }

@@ -70,6 +70,9 @@ final class JointModelDensity: LogDensity {
   private let priceTheta: UnsafeMutableBufferPointer<Double>
   private let priceTerm: UnsafeMutableBufferPointer<Double>
   private let priceSensitivity: UnsafeMutableBufferPointer<Double>
+  /// e^x_t - 1 per fitted week for the `linear_demand` form (empty otherwise): data, kept
+  /// so the lane pass does not recompute it.
+  private let priceChange: UnsafeMutableBufferPointer<Double>
   private let priors: [Prior]
   private let studentT: StudentTTerms
 
@@ -77,7 +80,11 @@ final class JointModelDensity: LogDensity {
   private let spend: UnsafeMutableBufferPointer<Double>  // channelCount x T
   private let logRevenue: UnsafeMutableBufferPointer<Double>
   private let censored: [Bool]
+  /// The fitted weeks at the floor, where the revenue term is the censored one.
+  private let censoredWeeks: [Int]
   private let mediatorOn: [Bool]
+  /// 1 in the fitted weeks the mediator is on, else 0 (T), for branch-free passes.
+  private let onIndicator: UnsafeMutableBufferPointer<Double>
   private let logAmount: UnsafeMutableBufferPointer<Double>
   private let onWeeks: [Int]
   /// Fixed designs stored column-major (`columns x T`), so passes over weeks are contiguous.
@@ -108,6 +115,8 @@ final class JointModelDensity: LogDensity {
   private let residualOnOff: UnsafeMutableBufferPointer<Double>  // T
   private let residualAmount: UnsafeMutableBufferPointer<Double>  // T (0 off)
   private let residualRevenue: UnsafeMutableBufferPointer<Double>  // T
+  /// dlogL_t / dsigma of the revenue equation per week, T.
+  private let revenueSigmaTerm: UnsafeMutableBufferPointer<Double>
   /// Each equation's log-likelihood term per week (amount: 0 in off weeks), T each.
   private let pointwiseOnOff: UnsafeMutableBufferPointer<Double>
   private let pointwiseAmount: UnsafeMutableBufferPointer<Double>
@@ -135,7 +144,10 @@ final class JointModelDensity: LogDensity {
     spend = .copying(series.flatMap { $0 })
     logRevenue = .copying(inputs.logRevenue)
     censored = inputs.censored
+    censoredWeeks = (0..<inputs.fitWeeks).filter { inputs.censored[$0] }
     mediatorOn = inputs.mediatorOn
+    onIndicator = .copying(
+      (0..<inputs.weeks).map { $0 < inputs.fitWeeks && inputs.mediatorOn[$0] ? 1 : 0 })
     logAmount = .copying(inputs.logMediatorAmount)
     onWeeks = inputs.fittedMediatorOnWeeks
     mediatorDesign = .copying(
@@ -174,6 +186,8 @@ final class JointModelDensity: LogDensity {
     priceTheta = .zeros(2 * priceIndices.count)
     priceTerm = .zeros(nonlinearPrice == nil ? 0 : weeks)
     priceSensitivity = .zeros(priceIndices.count * weeks)
+    priceChange = .copying(
+      nonlinearPrice?.form == .linearDemand ? (inputs.logPrice ?? []).map { expm1($0) } : [])
 
     let channelWeeks = channelCount * weeks
     constrained = .zeros(dimension)
@@ -192,6 +206,7 @@ final class JointModelDensity: LogDensity {
     residualOnOff = .zeros(weeks)
     residualAmount = .zeros(weeks)
     residualRevenue = .zeros(weeks)
+    revenueSigmaTerm = .zeros(weeks)
     pointwiseOnOff = .zeros(weeks)
     pointwiseAmount = .zeros(weeks)
     pointwiseRevenue = .zeros(weeks)
@@ -244,8 +259,16 @@ final class JointModelDensity: LogDensity {
     _ predictor: UnsafeMutableBufferPointer<Double>, channel c: Int, coefficient: Double,
     mean: Double
   ) {
-    let offset = c * weeks
-    for t in 0..<fitted { predictor[t] += coefficient * (signal[offset + t] - mean) }
+    guard let out = predictor.baseAddress, let h = signal.baseAddress else { return }
+    let source = h + c * weeks
+    // Explicit lanes: the compiler does not vectorise this loop itself (it cannot rule out
+    // that the two buffers overlap); element-wise, so the sums are the same to the bit.
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let sum =
+        LaneMath.Lanes(out, at: t, count: fitted) + coefficient
+        * (LaneMath.Lanes(source, at: t, count: fitted) - mean)
+      sum.store(to: out, at: t, count: fitted)
+    }
   }
 
   /// Fills `predictor[t]` for the fitted weeks with an equation's intercept, fixed design
@@ -283,9 +306,10 @@ final class JointModelDensity: LogDensity {
       constrained, slope, jacobianSlope, gradientX, adstock, adstockSensitivity,
       adstockSecondSensitivity, transformScratch, signal, signalSensitivity, upstream,
       signalMean, signalMeanOn,
-      residualOnOff, residualAmount, residualRevenue, pointwiseOnOff, pointwiseAmount,
+      residualOnOff, residualAmount, residualRevenue, revenueSigmaTerm, onIndicator,
+      pointwiseOnOff, pointwiseAmount,
       pointwiseRevenue, onOffFixed, amountFixed, revenueFixed, logPrice, priceTheta, priceTerm,
-      priceSensitivity, liftOnOffResidual,
+      priceSensitivity, liftOnOffResidual, priceChange,
     ] {
       buffer.deallocate()
     }
@@ -348,12 +372,11 @@ final class JointModelDensity: LogDensity {
         ),
         signal: UnsafeMutableBufferPointer(rebasing: signal[offset..<offset + fitted]),
         sensitivities: sensitivities + offset, stride: stride, scratch: transformScratch)
-      var sum = 0.0
-      for t in offset..<offset + fitted { sum += signal[t] }
+      guard let h = signal.baseAddress, let on = onIndicator.baseAddress else { continue }
+      let sum = DenseKernels.sum(h + offset, count: fitted)
       signalMean[c] = fitted > 0 ? sum / Double(fitted) : 0
       if c < socialCount {
-        var sumOn = 0.0
-        for t in onWeeks { sumOn += signal[offset + t] }
+        let sumOn = DenseKernels.dot(h + offset, on, count: fitted)
         signalMeanOn[c] = onCount > 0 ? sumOn / onCount : 0
       }
     }
@@ -364,21 +387,26 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func onOffLikelihood() -> Double {
     fillPredictor(onOffFixed, onOffEquation)
-    var total = 0.0
-    for t in 0..<fitted {
-      let eta = onOffFixed[t]
+    guard let eta = onOffFixed.baseAddress, let on = onIndicator.baseAddress,
+      let terms = pointwiseOnOff.baseAddress, let residuals = residualOnOff.baseAddress
+    else { return 0 }
+    // A lane group of weeks at a time, so exp and log1p run in vector form.
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let linear = LaneMath.Lanes(eta, at: t, count: fitted)
+      let isOn = LaneMath.Lanes(on, at: t, count: fitted)
       // log logistic(+-eta) = -softplus(-+eta), stable for |eta| large; one exp serves
       // both the softplus and the logistic.
-      let e = exp(-abs(eta))
-      let signedEta = mediatorOn[t] ? eta : -eta
-      let term = -(max(-signedEta, 0) + log1p(e))
-      pointwiseOnOff[t] = term
-      total += term
-      let probability = eta >= 0 ? 1 / (1 + e) : e / (1 + e)
-      residualOnOff[t] = (mediatorOn[t] ? 1 : 0) - probability
+      let e = LaneMath.exp(-LaneMath.magnitude(linear))
+      let signedEta = linear * (2 * isOn - 1)
+      let positivePart = (-signedEta).lanesReplacing(with: 0, where: signedEta .> 0)
+      let term = -(positivePart + LaneMath.log1pOfNonNegative(e))
+      let big = 1 / (1 + e)  // logistic(|eta|)
+      let probability = (e * big).lanesReplacing(with: big, where: linear .>= 0)
+      term.store(to: terms, at: t, count: fitted)
+      (isOn - probability).store(to: residuals, at: t, count: fitted)
     }
     accumulateCoefficientGradients(residual: residualOnOff, onOffEquation)
-    return total
+    return DenseKernels.sum(terms, count: fitted)
   }
 
   /// Normal log likelihood of log mediator spend in on weeks; fills residualAmount.
@@ -412,34 +440,41 @@ final class JointModelDensity: LogDensity {
   @inline(__always)
   private func revenueLikelihood() -> Double {
     let sigma = constrained[layout.revenueSigma]
-    let google = socialCount * weeks
+    let inverseSigma = 1 / sigma
     let logSigma = log(sigma)
     fillRevenuePredictor()
-    var total = 0.0
-    var sigmaGradient = 0.0
-    var googleGradient = 0.0
-    for t in 0..<fitted {
-      let mu = revenueFixed[t]
-      let term =
-        censored[t]
-        ? studentT.censoredBelow(logRevenue[t], mu: mu, sigma: sigma)
-        : studentT.density(logRevenue[t], mu: mu, sigma: sigma, logSigma: logSigma)
-      total += term.0
-      pointwiseRevenue[t] = term.0
-      residualRevenue[t] = term.1
-      sigmaGradient += term.2
-      googleGradient += term.1 * (signal[google + t] - signalMean[socialCount])
+    guard let y = logRevenue.baseAddress, let mu = revenueFixed.baseAddress,
+      let terms = pointwiseRevenue.baseAddress, let residuals = residualRevenue.baseAddress,
+      let sigmaTerms = revenueSigmaTerm.baseAddress, let h = signal.baseAddress
+    else { return 0 }
+    // Every week as a density term, a lane group at a time; then the few floor weeks are
+    // overwritten with the censored term.
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let term = studentT.density(
+        LaneMath.Lanes(y, at: t, count: fitted), mu: LaneMath.Lanes(mu, at: t, count: fitted),
+        sigma: sigma,
+        inverseSigma: inverseSigma, logSigma: logSigma)
+      term.logDensity.store(to: terms, at: t, count: fitted)
+      term.dMu.store(to: residuals, at: t, count: fitted)
+      term.dSigma.store(to: sigmaTerms, at: t, count: fitted)
     }
-    gradientX[layout.revenueSigma] += sigmaGradient
-    gradientX[layout.googleEffect] += googleGradient
+    for t in censoredWeeks {
+      let term = studentT.censoredBelow(y[t], mu: mu[t], sigma: sigma)
+      terms[t] = term.0
+      residuals[t] = term.1
+      sigmaTerms[t] = term.2
+    }
+    let residualSum = DenseKernels.sum(residuals, count: fitted)
+    gradientX[layout.revenueSigma] += DenseKernels.sum(sigmaTerms, count: fitted)
+    // sum_t r_t (h_t - mean h) for Google and each owned channel.
+    for c in socialCount..<channelCount {
+      let coefficient = c == socialCount ? layout.googleEffect : channelRevenueCoefficient[c]
+      gradientX[coefficient] +=
+        DenseKernels.dot(residuals, h + c * weeks, count: fitted) - signalMean[c] * residualSum
+    }
     accumulatePriceGradients()
-    for c in (socialCount + 1)..<channelCount {
-      var sum = 0.0
-      for t in 0..<fitted { sum += residualRevenue[t] * (signal[c * weeks + t] - signalMean[c]) }
-      gradientX[channelRevenueCoefficient[c]] += sum
-    }
     accumulateCoefficientGradients(residual: residualRevenue, revenueEquation)
-    return total
+    return DenseKernels.sum(terms, count: fitted)
   }
 
   /// The lift tests' log likelihood (`LiftTestTerm`); its gradient in eta_t joins the on/off
@@ -461,10 +496,9 @@ final class JointModelDensity: LogDensity {
   private func accumulateCoefficientGradients(
     residual: UnsafeMutableBufferPointer<Double>, _ equation: Equation
   ) {
-    var residualSum = 0.0
-    for t in 0..<fitted { residualSum += residual[t] }
-    gradientX[equation.intercept] += residualSum
     guard let r = residual.baseAddress, let h = signal.baseAddress else { return }
+    let residualSum = DenseKernels.sum(r, count: fitted)
+    gradientX[equation.intercept] += residualSum
     for s in 0..<socialCount {
       let sum = DenseKernels.dot(r, h + s * weeks, count: fitted)
       gradientX[equation.socialCoefficients[s]] += sum - equation.socialMeans[s] * residualSum
@@ -511,14 +545,26 @@ final class JointModelDensity: LogDensity {
     let parameters = priceIndices.count
     // One week's dg/dtheta lands in the row after theta, then moves to its column.
     let row = theta + parameters
-    var sum = 0.0
-    for t in 0..<fitted {
-      let value = priceResponse.logRevenue(at: logPrice[t], UnsafePointer(theta), gradient: row)
-      for j in 0..<parameters { sensitivity[j * weeks + t] = row[j] }
-      priceTerm[t] = value
-      sum += value
+    if priceResponse.form == .linearDemand, let x = logPrice.baseAddress,
+      let change = priceChange.baseAddress, let terms = priceTerm.baseAddress
+    {
+      // The default form: a lane group of weeks at a time (its exp, log1p and log batched).
+      for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+        let term = PriceResponse.linearDemand(
+          logPrice: LaneMath.Lanes(x, at: t, count: fitted),
+          priceChange: LaneMath.Lanes(change, at: t, count: fitted), margin: theta[0])
+        term.value.store(to: terms, at: t, count: fitted)
+        term.dMargin.store(to: sensitivity, at: t, count: fitted)
+      }
+    } else {
+      for t in 0..<fitted {
+        let value = priceResponse.logRevenue(at: logPrice[t], UnsafePointer(theta), gradient: row)
+        for j in 0..<parameters { sensitivity[j * weeks + t] = row[j] }
+        priceTerm[t] = value
+      }
     }
-    let mean = sum / Double(fitted)
+    guard let terms = priceTerm.baseAddress else { return }
+    let mean = DenseKernels.sum(terms, count: fitted) / Double(fitted)
     for t in 0..<fitted { revenueFixed[t] += priceTerm[t] - mean }
   }
 
@@ -570,37 +616,40 @@ final class JointModelDensity: LogDensity {
   /// Pushes dlogL/dh through every channel's transform to its parameters.
   @inline(__always)
   private func backPropagateSignals() {
-    var onOffMean = 0.0
-    var revenueMean = 0.0
-    var amountMeanOn = 0.0
-    for t in 0..<fitted {
-      onOffMean += residualOnOff[t]
-      revenueMean += residualRevenue[t]
-      amountMeanOn += residualAmount[t]
-    }
-    onOffMean /= Double(max(fitted, 1))
-    revenueMean /= Double(max(fitted, 1))
-    amountMeanOn = onWeeks.isEmpty ? 0 : amountMeanOn / Double(onWeeks.count)
-    let stride = channelCount * weeks
+    guard let rOnOff = residualOnOff.baseAddress, let rRevenue = residualRevenue.baseAddress,
+      let rAmount = residualAmount.baseAddress, let up = upstream.baseAddress,
+      let on = onIndicator.baseAddress,
+      let sensitivities = signalSensitivity.baseAddress
+    else { return }
+    let onOffMean = DenseKernels.sum(rOnOff, count: fitted) / Double(max(fitted, 1))
+    let revenueMean = DenseKernels.sum(rRevenue, count: fitted) / Double(max(fitted, 1))
+    let amountMeanOn =
+      onWeeks.isEmpty ? 0 : DenseKernels.sum(rAmount, count: fitted) / Double(onWeeks.count)
+    let parameterStride = channelCount * weeks
     for c in 0..<channelCount {
       let offset = c * weeks
       let revenueBeta = constrained[channelRevenueCoefficient[c]]
       if c < socialCount {
         let onOff = constrained[onOffCoefficient[c]]
         let amount = constrained[amountCoefficient[c]]
-        for t in 0..<fitted {
-          var value = revenueBeta * (residualRevenue[t] - revenueMean)
-          value += onOff * (residualOnOff[t] - onOffMean)
-          if mediatorOn[t] { value += amount * (residualAmount[t] - amountMeanOn) }
-          upstream[t] = value
+        // Branch-free: the amount term is multiplied by the on indicator.
+        for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+          var value = revenueBeta * (LaneMath.Lanes(rRevenue, at: t, count: fitted) - revenueMean)
+          value += onOff * (LaneMath.Lanes(rOnOff, at: t, count: fitted) - onOffMean)
+          value +=
+            LaneMath.Lanes(on, at: t, count: fitted)
+            * (amount * (LaneMath.Lanes(rAmount, at: t, count: fitted) - amountMeanOn))
+          value.store(to: up, at: t, count: fitted)
         }
       } else {
-        for t in 0..<fitted { upstream[t] = revenueBeta * (residualRevenue[t] - revenueMean) }
+        for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+          let value = revenueBeta * (LaneMath.Lanes(rRevenue, at: t, count: fitted) - revenueMean)
+          value.store(to: up, at: t, count: fitted)
+        }
       }
       for p in 0..<transformCount[c] {
-        let row = p * stride + offset
-        var gradient = 0.0
-        for t in 0..<fitted { gradient += upstream[t] * signalSensitivity[row + t] }
+        let gradient = DenseKernels.dot(
+          up, sensitivities + p * parameterStride + offset, count: fitted)
         gradientX[transformIndex[c * maxTransformParameters + p]] += gradient
       }
     }

@@ -16,16 +16,19 @@
 ///
 ///     log F(z_f),   d/dmu = -f(z_f) / (sigma F(z_f)),   d/dsigma = z_f * d/dmu
 ///
-/// where F and f are the standard Student-t CDF and density. F comes from GSL's
-/// `gsl_cdf_tdist_P`; its ratio with f is formed in log space so it stays finite deep in
-/// the lower tail.
+/// where F and f are the standard Student-t CDF and density. log F comes from
+/// `StudentTLogCDF` (a short series or closed form for integer nu <= 10, GSL's
+/// `gsl_cdf_tdist_P` otherwise); its ratio with f is formed in log space so it stays finite
+/// deep in the lower tail.
 struct StudentTTerms {
   let nu: Double
   /// c(nu) = log Gamma((nu + 1) / 2) - log Gamma(nu / 2) - log(nu pi) / 2.
   let logNormaliser: Double
+  let logCDF: StudentTLogCDF
 
   init(nu: Double) {
     self.nu = nu
+    logCDF = StudentTLogCDF(nu: nu)
     logNormaliser =
       GSLSpecial.logGamma((nu + 1) / 2) - GSLSpecial.logGamma(nu / 2) - 0.5 * log(nu * Double.pi)
   }
@@ -51,7 +54,7 @@ struct StudentTTerms {
   @inline(__always)
   func censoredBelow(_ floor: Double, mu: Double, sigma: Double) -> (Double, Double, Double) {
     let z = (floor - mu) / sigma
-    let logCDF = log(GSLSpecial.studentTCDF(z, nu: nu))
+    let logCDF = self.logCDF(z)
     let logPDF = logNormaliser - 0.5 * (nu + 1) * log1p(z * z / nu)
     let hazard = exp(logPDF - logCDF)  // f / F
     let dMu = -hazard / sigma

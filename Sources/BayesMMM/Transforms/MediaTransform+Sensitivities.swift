@@ -22,8 +22,8 @@ extension MediaTransform {
   ///   - sensitivities: dh_t/dp for parameter p is written at `sensitivities[p * stride + t]`.
   ///   - scratch: at least `sensitivityScratchCount` doubles.
   ///
-  /// h_t is `prepared(values).signal(spend)` up to the last bit (the logistic is formed
-  /// from the same exp, in the tail-exact way `HillSaturation.valueAndDerivatives` uses).
+  /// h_t agrees with `prepared(values).signal(spend)` to a few ulp (the same tail-exact
+  /// logistic, with `LaneMath`'s exp and log a lane group of weeks at a time instead of libm's).
   /// Allocates nothing.
   @inline(__always)
   public func signalWithSensitivities(
@@ -48,29 +48,57 @@ extension MediaTransform {
     let halfSaturation = values[indices[k]]
     let logHalfSaturation = log(halfSaturation)
     let shape = values[indices[k + 1]]
+    let negativeShapeOverK = -shape / halfSaturation
     let byHalfSaturation = sensitivities + k * stride
     let byShape = sensitivities + (k + 1) * stride
-    // One loop per adstock form, so the geometric one (the default) carries no branch.
+    guard let a = adstock.baseAddress, let h = signal.baseAddress,
+      let byDecay = adstockSensitivity.0.baseAddress
+    else { return }
+    let count = spend.count
+    let lanes = LaneMath.Lanes.scalarCount
+    // Three short passes over the weeks, a lane group at a time: log a - log K (kept in
+    // the dn row), e^-|u| (kept in the dK row), then h and the derivatives, which overwrite
+    // both. Short loops let the processor overlap the divisions of successive weeks, which
+    // one long loop body does not (about 9% more evaluations per CPU second). One final
+    // loop per adstock form, so the geometric one (the default) carries no branch.
+    for t in Swift.stride(from: 0, to: count, by: lanes) {
+      HillSaturation.logRatio(
+        LaneMath.Lanes(a, at: t, count: count), logHalfSaturation: logHalfSaturation
+      ).store(to: byShape, at: t, count: count)
+    }
+    for t in Swift.stride(from: 0, to: count, by: lanes) {
+      HillSaturation.exponential(LaneMath.Lanes(byShape, at: t, count: count), shape: shape)
+        .store(to: byHalfSaturation, at: t, count: count)
+    }
+    @inline(__always) func hill(_ t: Int) -> (
+      value: LaneMath.Lanes, dAdstock: LaneMath.Lanes, dHalfSaturation: LaneMath.Lanes,
+      dShape: LaneMath.Lanes
+    ) {
+      HillSaturation.fromLogRatio(
+        LaneMath.Lanes(a, at: t, count: count),
+        logRatio: LaneMath.Lanes(byShape, at: t, count: count),
+        exponential: LaneMath.Lanes(byHalfSaturation, at: t, count: count),
+        negativeShapeOverK: negativeShapeOverK, shape: shape)
+    }
     if k == 1 {
-      for t in 0..<spend.count {
-        let hill = HillSaturation.valueAndDerivatives(
-          adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
-          shape: shape)
-        signal[t] = hill.value
-        sensitivities[t] = hill.dAdstock * adstockSensitivity.0[t]
-        byHalfSaturation[t] = hill.dHalfSaturation
-        byShape[t] = hill.dShape
+      for t in Swift.stride(from: 0, to: count, by: lanes) {
+        let hill = hill(t)
+        hill.value.store(to: h, at: t, count: count)
+        (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
+          to: sensitivities, at: t, count: count)
+        hill.dHalfSaturation.store(to: byHalfSaturation, at: t, count: count)
+        hill.dShape.store(to: byShape, at: t, count: count)
       }
-    } else {
-      for t in 0..<spend.count {
-        let hill = HillSaturation.valueAndDerivatives(
-          adstock[t], logHalfSaturation: logHalfSaturation, halfSaturation: halfSaturation,
-          shape: shape)
-        signal[t] = hill.value
-        sensitivities[t] = hill.dAdstock * adstockSensitivity.0[t]
-        sensitivities[stride + t] = hill.dAdstock * adstockSensitivity.1[t]
-        byHalfSaturation[t] = hill.dHalfSaturation
-        byShape[t] = hill.dShape
+    } else if let byDelay = adstockSensitivity.1.baseAddress {
+      for t in Swift.stride(from: 0, to: count, by: lanes) {
+        let hill = hill(t)
+        hill.value.store(to: h, at: t, count: count)
+        (hill.dAdstock * LaneMath.Lanes(byDecay, at: t, count: count)).store(
+          to: sensitivities, at: t, count: count)
+        (hill.dAdstock * LaneMath.Lanes(byDelay, at: t, count: count)).store(
+          to: sensitivities + stride, at: t, count: count)
+        hill.dHalfSaturation.store(to: byHalfSaturation, at: t, count: count)
+        hill.dShape.store(to: byShape, at: t, count: count)
       }
     }
   }
