@@ -59,7 +59,8 @@ struct BenchmarkCommand: ParsableCommand {
         "evals/CPU s",
       ]))
     let bundled = GradientScalingCase(
-      label: "bundled data", model: prepared.model, minimumSeconds: seconds)
+      label: modelOptions.dataOptions.data == nil ? "bundled data" : "the data file",
+      model: prepared.model, minimumSeconds: seconds)
     let rows =
       [bundled]
       + (try GradientScalingCase.syntheticRows(
@@ -82,7 +83,7 @@ struct BenchmarkCommand: ParsableCommand {
     settings.seed = seed
     settings.threads = threads
     print(
-      "Default run on the bundled data: \(settings.chains) chains x \(settings.warmup) warm-up "
+      "Default run on \(prepared.dataset.sourcePath): \(settings.chains) chains x \(settings.warmup) warm-up "
         + "+ \(settings.draws) draws, \(settings.effectiveThreads) threads, priors "
         + (modelOptions.priors ?? ModelOptions.bundledPriorsPath))
     print(
