@@ -29,12 +29,13 @@ struct OptimizeCommand: ParsableCommand {
       Student-t residual at 0). Weekly spend beyond the data's observed range is warned about.
 
       The optimiser is projected gradient ascent (central-difference gradients, projection \
-      onto the bounds and the budget, backtracking line search) on 200 evenly spaced \
-      posterior draws (under cvar: 1000 draws and 16 paths by default, since the tail rests \
-      on a share of them, and the smoothed CVaR of Rockafellar and Uryasev, softplus width 2% \
-      of the current revenue's sd, is what it climbs); it stops when the projected gradient is below 1e-6, an accepted step \
-      improves the objective by less than 1e-12 relative, or after 200 iterations. The plan \
-      is then evaluated on every draw: current and optimised revenue and net revenue, the \
+      onto the bounds and the budget, backtracking line search) on every posterior draw \
+      (under cvar: 1000 evenly spaced draws and 16 paths by default, since the tail rests on \
+      a share of them, and the smoothed CVaR of Rockafellar and Uryasev, softplus width 2% \
+      of the current revenue's sd, is what it climbs); it stops when the projected gradient \
+      is below 1e-6, an accepted step improves the objective by less than 1e-12 relative, \
+      or after 200 iterations, and a compass search finishes where the line search stalls. \
+      The plan is then evaluated on every draw: current and optimised revenue and net revenue, the \
       induced Google spend, the uplift in net revenue (mean, 90% interval, probability \
       positive) and each channel's marginal ROI at the optimum (net revenue per extra unit \
       of its spend). Warnings say when a bound binds, when the plan leaves a channel's \

@@ -34,11 +34,14 @@ public enum AllocationObjective: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
-  /// Posterior draws the optimiser uses by default: 200 for the mean; 1000 for CVaR, whose
-  /// estimate rests on the alpha share of them (100 draws at alpha 0.1, where 200 leave 20).
+  /// Posterior draws the optimiser uses by default: every draw for the mean (on the bundled
+  /// run a 200-draw subsample picked a plan 0.3% worse on all 4,000 draws than another
+  /// feasible one: the objective is flat between Facebook and Snapchat); 1000 for CVaR, whose
+  /// 16 paths per draw make every draw four times dearer (its tail rests on 100 draws at
+  /// alpha 0.1).
   var defaultOptimizationDraws: Int {
     switch self {
-    case .mean: return 200
+    case .mean: return .max
     case .conditionalValueAtRisk: return 1000
     }
   }

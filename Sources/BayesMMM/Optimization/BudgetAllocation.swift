@@ -48,7 +48,7 @@ public struct BudgetAllocation: Sendable {
     /// Seed of the mediator paths (`RandomStreams.optimize`).
     public var seed: UInt64
     /// Posterior draws the optimiser works on (all draws when there are fewer); nil for the
-    /// objective's default (200 for the mean, 1000 for CVaR).
+    /// objective's default (every draw for the mean, 1000 for CVaR).
     public var optimizationDraws: Int?
     public var threads = 1
     public var optimizer = ProjectedGradientAscent()
