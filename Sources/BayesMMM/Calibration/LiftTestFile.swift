@@ -41,12 +41,7 @@ public struct LiftTestFile: Sendable, Equatable {
     do {
       table = try CSVTable(parsing: bytes)
     } catch {
-      switch error {
-      case .unclosedQuote(let line):
-        throw .malformedCSV(file: source, line: line, reason: "a quoted field is never closed")
-      case .textAfterClosingQuote(let line):
-        throw .malformedCSV(file: source, line: line, reason: "text after a closing quote")
-      }
+      throw .malformedCSV(file: source, line: error.line, reason: error.reason)
     }
     guard let header = table.header, !table.records.isEmpty else {
       throw .noTests(file: source)

@@ -25,6 +25,21 @@ public struct CSVTable: Sendable {
   public enum ParseError: Error, Equatable, Sendable {
     case unclosedQuote(line: Int)
     case textAfterClosingQuote(line: Int)
+
+    /// The 1-based line where the parse failed.
+    public var line: Int {
+      switch self {
+      case .unclosedQuote(let line), .textAfterClosingQuote(let line): return line
+      }
+    }
+
+    /// What is wrong, as the one phrase every CSV reader's error message uses.
+    public var reason: String {
+      switch self {
+      case .unclosedQuote: return "a quoted field is never closed"
+      case .textAfterClosingQuote: return "text follows a closing quote inside a field"
+      }
+    }
   }
 
   /// The first record (`nil` for a file with no records at all).

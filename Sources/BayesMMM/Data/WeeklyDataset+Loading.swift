@@ -62,13 +62,7 @@ extension WeeklyDataset {
     do {
       return try CSVTable(parsing: bytes)
     } catch {
-      switch error {
-      case .unclosedQuote(let line):
-        throw .malformedCSV(file: source, line: line, reason: "a quoted field is never closed")
-      case .textAfterClosingQuote(let line):
-        throw .malformedCSV(
-          file: source, line: line, reason: "text follows a closing quote inside a field")
-      }
+      throw .malformedCSV(file: source, line: error.line, reason: error.reason)
     }
   }
 
@@ -78,8 +72,9 @@ extension WeeklyDataset {
     var firstField: [String: Int] = [:]
     for (index, name) in header.enumerated() {
       if let first = firstField[name] {
-        throw .duplicatedColumn(file: source, column: name, firstField: first,
-                                secondField: index + 1)
+        throw .duplicatedColumn(
+          file: source, column: name, firstField: first,
+          secondField: index + 1)
       }
       firstField[name] = index + 1
     }

@@ -28,13 +28,7 @@ extension ForecastPlan {
     do {
       table = try CSVTable(parsing: bytes)
     } catch {
-      switch error {
-      case .unclosedQuote(let line):
-        throw .data(.malformedCSV(file: source, line: line, reason: "a quote is never closed"))
-      case .textAfterClosingQuote(let line):
-        throw .data(
-          .malformedCSV(file: source, line: line, reason: "text after a closing quote"))
-      }
+      throw .data(.malformedCSV(file: source, line: error.line, reason: error.reason))
     }
     guard let headerRecord = table.header else { throw .data(.emptyFile(file: source)) }
     guard !table.records.isEmpty else { throw .data(.noDataRows(file: source)) }

@@ -60,18 +60,6 @@ final class LiftTestTermTests: XCTestCase {
     return (0..<count).map { _ in (0..<dimension).map { _ in rng.uniform(-1.5, 1.5) } }
   }
 
-  private func assertGradientMatches(
-    _ model: JointModel, points: Int, seed: UInt64, file: StaticString = #filePath,
-    line: UInt = #line
-  ) {
-    let check = GradientCheck(density: model.makeLogDensity(), points: points, seed: seed)
-    let worst = check.entries.max { $0.relativeError < $1.relativeError }
-    XCTAssertLessThan(
-      check.maxRelativeError, 1e-6,
-      "worst: \(worst.map { model.layout.names[$0.parameter] } ?? "-") \(String(describing: worst))",
-      file: file, line: line)
-  }
-
   func testTermIsTheNormalLogDensityOfTheMeanPathEffect() throws {
     let base = try TestModels.flightedModel(seed: 4)
     let tests = [
@@ -104,7 +92,7 @@ final class LiftTestTermTests: XCTestCase {
         Self.test(on: base.inputs, channel: 2, from: 40, change: .multiplier(1.3), cooldown: 0),
         Self.test(on: base.inputs, channel: 0, from: 50, change: .multiplier(0.5), cooldown: 4),
       ])
-    assertGradientMatches(model, points: 15, seed: 22)
+    assertGradientMatchesFiniteDifferences(model, points: 15, seed: 22)
   }
 
   func testGradientIsExactUnderDelayedAdstock() throws {
@@ -117,6 +105,6 @@ final class LiftTestTermTests: XCTestCase {
         Self.test(on: base.inputs, channel: 1, liftShare: 0.3),
         Self.test(on: base.inputs, channel: 2, from: 30, change: .multiplier(2), cooldown: 5),
       ])
-    assertGradientMatches(model, points: 10, seed: 23)
+    assertGradientMatchesFiniteDifferences(model, points: 10, seed: 23)
   }
 }
