@@ -46,22 +46,16 @@ struct ContributionsCommand: ParsableCommand {
   var format: ContributionsFormat = .csv
 
   @Option(name: .long, help: "Simulated Google paths per posterior draw.")
-  var paths: Int = 10
+  var paths: Int = Contributions.defaultPaths
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Random seed (default: the run's seed).", valueName: "seed"),
-    transform: parseSeed)
-  var seed: UInt64?
+  @OptionGroup var seedOption: RunSeedOption
 
   enum ContributionsFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json
   }
 
   func validate() throws {
-    guard (1...1000).contains(paths) else {
-      throw ValidationError("--paths must be a whole number from 1 to 1000; got \(paths).")
-    }
+    try RunSeedOption.validatePaths(paths)
   }
 
   func run() throws {
@@ -69,7 +63,7 @@ struct ContributionsCommand: ParsableCommand {
       let (stored, prepared) = try runOptions.load()
       let draws = try stored.parameterDraws(for: prepared.model)
       let random = GSLRandom(
-        runSeed: seed ?? stored.seed, stream: RandomStreams.contributions.stream(0))
+        runSeed: seedOption.seed(for: stored), stream: RandomStreams.contributions.stream(0))
       let contributions = Contributions.compute(
         model: prepared.model, parameterDraws: draws, paths: paths, random: random)
       let summary = ContributionSummary(

@@ -42,11 +42,7 @@ struct ForecastCommand: ParsableCommand {
   @Option(name: .long, help: "Predictive paths per posterior draw (Google path and noise).")
   var paths: Int = 10
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Random seed (default: the run's seed).", valueName: "seed"),
-    transform: parseSeed)
-  var seed: UInt64?
+  @OptionGroup var seedOption: RunSeedOption
 
   @Option(name: .long, help: "Output format.")
   var format: ForecastFormat = .text
@@ -56,9 +52,7 @@ struct ForecastCommand: ParsableCommand {
   }
 
   func validate() throws {
-    guard (1...1000).contains(paths) else {
-      throw ValidationError("--paths must be a whole number from 1 to 1000; got \(paths).")
-    }
+    try RunSeedOption.validatePaths(paths)
   }
 
   func run() throws {
@@ -67,7 +61,8 @@ struct ForecastCommand: ParsableCommand {
       let planned = try ForecastPlan.read(path: plan, dataset: prepared.dataset)
       let draws = try stored.parameterDraws(for: prepared.model)
       let forecast = Forecast.compute(
-        prepared: prepared, plan: planned, draws: draws, paths: paths, seed: seed ?? stored.seed)
+        prepared: prepared, plan: planned, draws: draws, paths: paths,
+        seed: seedOption.seed(for: stored))
       let summary = ForecastSummary(forecast)
       switch format {
       case .text: print(summary.text, terminator: "")

@@ -81,11 +81,7 @@ struct OptimizeCommand: ParsableCommand {
       valueName: "n"))
   var paths: Int?
 
-  @Option(
-    name: .long, parsing: .unconditional,
-    help: ArgumentHelp("Random seed (default: the run's seed).", valueName: "seed"),
-    transform: parseSeed)
-  var seed: UInt64?
+  @OptionGroup var seedOption: RunSeedOption
 
   @Option(name: .long, help: "Output format.")
   var format: OptimizeFormat = .text
@@ -95,9 +91,7 @@ struct OptimizeCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if let paths, !(1...1000).contains(paths) {
-      throw ValidationError("--paths must be a whole number from 1 to 1000; got \(paths).")
-    }
+    if let paths { try RunSeedOption.validatePaths(paths) }
     if let budget, !(budget.isFinite && budget >= 0) {
       throw ValidationError("--budget must be a finite amount >= 0; got \(budget).")
     }
@@ -113,7 +107,7 @@ struct OptimizeCommand: ParsableCommand {
     try reportingErrors {
       let (stored, prepared) = try runOptions.load()
       let draws = try stored.parameterDraws(for: prepared.model)
-      var settings = BudgetAllocation.Settings(seed: seed ?? stored.seed)
+      var settings = BudgetAllocation.Settings(seed: seedOption.seed(for: stored))
       settings.budget = budget
       settings.bounds = try bounds.map(ScaleBounds.init(parsing:))
       settings.objective = try AllocationObjective(parsing: objective)
