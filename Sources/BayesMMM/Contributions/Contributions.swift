@@ -23,6 +23,9 @@ public struct Contributions: Sendable {
   public let interactionDraws: [[Double]]
   public let paths: Int
 
+  /// Mediator paths per draw of `bayes-mmm contributions` and the report, by default.
+  public static let defaultPaths = 10
+
   public static func compute(
     model: JointModel, parameterDraws: [[Double]], paths: Int, random: GSLRandom
   ) -> Contributions {

@@ -54,7 +54,7 @@ extension HTMLReport {
       parts.append(paragraph(price.note))
     }
     let contributions = Contributions.compute(
-      model: model, parameterDraws: draws, paths: 10,
+      model: model, parameterDraws: draws, paths: Contributions.defaultPaths,
       random: GSLRandom(runSeed: run.seed, stream: RandomStreams.contributions.stream(0)))
     let summary = ContributionSummary(
       contributions, dates: prepared.dataset.dates, censored: model.inputs.censored)
@@ -63,8 +63,8 @@ extension HTMLReport {
     parts.append(contributionCharts.waterfall().render())
     parts.append(
       paragraph(
-        ContributionSummary.convention + " (`bayes-mmm contributions --run DIR`, 10 Google "
-          + "paths per draw.)"))
+        ContributionSummary.convention + " (`bayes-mmm contributions --run DIR`, "
+          + "\(Contributions.defaultPaths) Google paths per draw.)"))
     return parts.joined(separator: "\n")
   }
 
@@ -77,7 +77,9 @@ extension HTMLReport {
     let current = PosteriorStatistics(draws: allocation.currentNetRevenue)
     return "Reallocating the same social budget ("
       + "\(NumberText.grouped(allocation.constraint.budget, decimals: 0)) over "
-      + "\(allocation.windowDescription)) within 0.5 to 2 times each channel's spend, to "
+      + "\(allocation.windowDescription)) within "
+      + "\(NumberText.plain(ScaleBounds.defaultRange.lowerBound)) to "
+      + "\(NumberText.plain(ScaleBounds.defaultRange.upperBound)) times each channel's spend, to "
       + "maximise expected net revenue (revenue less the Google spend the plan induces): "
       + moves.joined(separator: ", ") + ". The uplift in net revenue is "
       + "\(NumberText.grouped(gain.mean, decimals: 0)) on average (90% interval "

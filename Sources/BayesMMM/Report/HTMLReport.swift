@@ -8,8 +8,9 @@ import Foundation
 
 /// One self-contained HTML file describing a run: decisions (budget allocation, price
 /// decision, contributions), causal diagram, fit, residuals, predictive check, prior vs
-/// posterior, effects, response curves, price and promotion, diagnostics and the data audit. Inline SVG and CSS only (no network, no scripts); the
-/// document is well-formed XML (XHTML) so it can be checked by any XML parser.
+/// posterior, effects, response curves, price and promotion, diagnostics and the data
+/// audit. Inline SVG and CSS only (no network, no scripts); the document is well-formed XML
+/// (XHTML) so it can be checked by any XML parser.
 ///
 /// ```swift
 /// let html = HTMLReport.build(run: stored, summary: summary, prepared: prepared)
@@ -33,7 +34,10 @@ public enum HTMLReport {
     threads: Int = 1
   ) -> String {
     let model = prepared.model
-    let draws = parameterDraws(run: run, model: model, maxDraws: maxDraws)
+    // Every draw's parameters, read once: the decisions and the price chart use them all,
+    // the charts that re-run the model an even thinning.
+    let allDraws = (try? run.parameterDraws(for: model)) ?? []
+    let draws = thinned(allDraws, to: maxDraws)
     let random = GSLRandom(runSeed: run.seed, stream: RandomStreams.reportPredictive.first)
     let bands = PredictiveBands(model: model, parameterDraws: draws, random: random)
     let curves = ResponseCurve.compute(model: model, parameterDraws: draws, random: random)
@@ -44,7 +48,7 @@ public enum HTMLReport {
         "decisions", "Decisions",
         decisionsSection(
           run: run, prepared: prepared,
-          draws: (try? run.parameterDraws(for: model)) ?? draws, chartDraws: draws,
+          draws: allDraws, chartDraws: draws,
           threads: threads)))
     body.append(
       section("causal-diagram", "Causal diagram", dagSection(summary: summary, model: model)))
@@ -72,7 +76,8 @@ public enum HTMLReport {
         ? "Price and promotions" : terms.price ? "Price" : "Promotions"
       body.append(
         section(
-          "price-promotion", title, pricePromotion(run: run, prepared: prepared, summary: summary)))
+          "price-promotion", title,
+          pricePromotion(run: run, prepared: prepared, summary: summary, draws: allDraws)))
     }
     body.append(
       section("diagnostics", "Sampler diagnostics", diagnosticsSection(run: run, summary: summary)))
@@ -334,17 +339,18 @@ public enum HTMLReport {
           + notes.joined(separator: " "))
   }
 
-  private static func pricePromotion(run: StoredRun, prepared: PreparedModel, summary: RunSummary)
-    -> String
-  {
+  /// - Parameter draws: every posterior draw's constrained parameters.
+  private static func pricePromotion(
+    run: StoredRun, prepared: PreparedModel, summary: RunSummary, draws: [[Double]]
+  ) -> String {
     var parts: [String] = []
     var text: [String] = []
     let model = prepared.model
     let forward = ForwardModel(model: model)
-    if let prices = prepared.dataset.price, let rows = run.draws.parameterRows(model.layout.names),
+    if let prices = prepared.dataset.price,
       let response = PriceResponseChart(
         prices: prices,
-        scenarios: rows.compactMap {
+        scenarios: draws.compactMap {
           PriceScenario(model: model, state: forward.state(parameters: $0))
         })
     {
@@ -445,19 +451,12 @@ public enum HTMLReport {
 
   // MARK: - Helpers
 
-  /// Parameter draws (layout order) pooled over chains and thinned evenly to `maxDraws`.
-  static func parameterDraws(run: StoredRun, model: JointModel, maxDraws: Int) -> [[Double]] {
-    let indices = model.layout.names.compactMap { run.draws.columns.firstIndex(of: $0) }
-    guard indices.count == model.layout.count else { return [] }
-    let width = run.draws.width
-    var pooled: [[Double]] = []
-    for chain in run.draws.values {
-      let count = width == 0 ? 0 : chain.count / width
-      for draw in 0..<count { pooled.append(indices.map { chain[draw * width + $0] }) }
-    }
-    guard pooled.count > maxDraws else { return pooled }
-    let step = Double(pooled.count) / Double(maxDraws)
-    return (0..<maxDraws).map { pooled[Int(Double($0) * step)] }
+  /// `maxDraws` of `draws`, evenly spaced (draw i n / maxDraws), or all when there are no
+  /// more than that.
+  static func thinned(_ draws: [[Double]], to maxDraws: Int) -> [[Double]] {
+    guard draws.count > maxDraws else { return draws }
+    let step = Double(draws.count) / Double(maxDraws)
+    return (0..<maxDraws).map { draws[Int(Double($0) * step)] }
   }
 
   private static func dateTicks(_ dates: [String]) -> [(Double, String)] {
