@@ -58,12 +58,6 @@ extension ForecastSummary {
   /// `{"google_source", "samples_per_week", "interval": 0.9, "weeks": [{"week", "revenue":
   /// {mean, median, q05, q95}, "google_spend": {...}}], "total": {"revenue", "google_spend"}}`.
   public var json: JSONValue {
-    func object(_ statistics: Statistics) -> JSONValue {
-      .object([
-        ("mean", .number(statistics.mean)), ("median", .number(statistics.median)),
-        ("q05", .number(statistics.q05)), ("q95", .number(statistics.q95)),
-      ])
-    }
     return .object([
       ("google_source", .string(googleSource)),
       ("samples_per_week", .number(Double(sampleCount))),
@@ -73,15 +67,15 @@ extension ForecastSummary {
         .array(
           weeks.map {
             .object([
-              ("week", .string($0.date)), ("revenue", object($0.revenue)),
-              ("google_spend", object($0.googleSpend)),
+              ("week", .string($0.date)), ("revenue", $0.revenue.json),
+              ("google_spend", $0.googleSpend.json),
             ])
           })
       ),
       (
         "total",
         .object([
-          ("revenue", object(totalRevenue)), ("google_spend", object(totalGoogleSpend)),
+          ("revenue", totalRevenue.json), ("google_spend", totalGoogleSpend.json),
         ])
       ),
     ])
@@ -89,5 +83,15 @@ extension ForecastSummary {
 
   private func numbers(_ statistics: Statistics) -> [String] {
     [statistics.mean, statistics.median, statistics.q05, statistics.q95].map(NumberText.plain)
+  }
+}
+
+extension ForecastSummary.Statistics {
+  /// `{"mean", "median", "q05", "q95"}`: how the decision commands write a currency figure.
+  public var json: JSONValue {
+    .object([
+      ("mean", .number(mean)), ("median", .number(median)), ("q05", .number(q05)),
+      ("q95", .number(q95)),
+    ])
   }
 }

@@ -19,16 +19,27 @@ extension BudgetAllocation {
     return 0.1
   }
 
-  /// `{"alpha", "quantile", "cvar"}` of per-draw net revenue at `tailLevel`: how bad the
-  /// worst draws are, what a CVaR objective trades mean revenue for.
+  /// The `tailLevel` quantile and CVaR of per-draw net revenue, currency: how bad the worst
+  /// draws are, what a CVaR objective trades mean revenue for.
+  private func tailFigures(_ net: [Double]) -> (quantile: Double, cvar: Double) {
+    (
+      Diagnostics.quantile(net, probability: tailLevel),
+      AllocationObjective.conditionalValueAtRisk(alpha: tailLevel).value(of: net)
+    )
+  }
+
+  /// `{"alpha", "quantile", "cvar"}` of `tailFigures`.
   private func tail(_ net: [Double]) -> JSONValue {
-    .object([
-      ("alpha", .number(tailLevel)),
-      ("quantile", .number(Diagnostics.quantile(net, probability: tailLevel))),
-      (
-        "cvar", .number(AllocationObjective.conditionalValueAtRisk(alpha: tailLevel).value(of: net))
-      ),
+    let figures = tailFigures(net)
+    return .object([
+      ("alpha", .number(tailLevel)), ("quantile", .number(figures.quantile)),
+      ("cvar", .number(figures.cvar)),
     ])
+  }
+
+  /// `{CH: value}` in channel order.
+  private func scaleObject(_ values: [Double]) -> JSONValue {
+    .object(zip(channels, values).map { ($0, .number($1)) })
   }
 
   /// "the observed window (104 weeks, 2022-01-03 to 2023-12-25)" or "the plan's 12 weeks
@@ -45,19 +56,12 @@ extension BudgetAllocation {
   /// plan the mean objective picks on the same draws and paths; empty under the mean.
   private var meanOptimalJSON: [(String, JSONValue)] {
     guard let plan = meanOptimal, let net = meanOptimalNetRevenue else { return [] }
-    let statistics = Statistics(net)
     return [
       (
         "mean_optimal",
         .object([
-          ("scale", .object(zip(channels, plan.scales).map { ($0, .number($1)) })),
-          (
-            "net_revenue",
-            .object([
-              ("mean", .number(statistics.mean)), ("median", .number(statistics.median)),
-              ("q05", .number(statistics.q05)), ("q95", .number(statistics.q95)),
-            ])
-          ),
+          ("scale", scaleObject(plan.scales)),
+          ("net_revenue", Statistics(net).json),
           ("net_revenue_tail", tail(net)),
         ])
       )
@@ -67,11 +71,9 @@ extension BudgetAllocation {
   /// "net revenue's 10% quantile q, CVaR c" of per-draw net revenue at `tailLevel`.
   private func tailText(_ net: [Double]) -> String {
     let percent = NumberText.grouped(100 * tailLevel, decimals: 1)
-    return "\(percent)% quantile "
-      + "\(NumberText.grouped(Diagnostics.quantile(net, probability: tailLevel), decimals: 2)), "
-      + "CVaR "
-      + NumberText.grouped(
-        AllocationObjective.conditionalValueAtRisk(alpha: tailLevel).value(of: net), decimals: 2)
+    let figures = tailFigures(net)
+    return "\(percent)% quantile \(NumberText.grouped(figures.quantile, decimals: 2)), CVaR "
+      + NumberText.grouped(figures.cvar, decimals: 2)
   }
 
   /// An aligned channel table, then revenue, net revenue, induced Google spend, the uplift
@@ -155,15 +157,6 @@ extension BudgetAllocation {
   /// "optimized"}, "optimizer": {...}, "warnings": [...]}`; currency figures as {"mean",
   /// "median", "q05", "q95"}.
   public var json: JSONValue {
-    func object(_ statistics: Statistics) -> JSONValue {
-      .object([
-        ("mean", .number(statistics.mean)), ("median", .number(statistics.median)),
-        ("q05", .number(statistics.q05)), ("q95", .number(statistics.q95)),
-      ])
-    }
-    func scaleObject(_ values: [Double]) -> JSONValue {
-      .object(zip(channels, values).map { ($0, .number($1)) })
-    }
     let gain = PosteriorStatistics(draws: uplift)
     let values = objectiveValues
     return .object(
@@ -187,8 +180,8 @@ extension BudgetAllocation {
           .object([
             ("scale", scaleObject(channels.map { _ in 1 })),
             ("spend", .number(totalObservedSpend)),
-            ("revenue", object(Statistics(current.map(\.revenue)))),
-            ("net_revenue", object(Statistics(currentNetRevenue))),
+            ("revenue", Statistics(current.map(\.revenue)).json),
+            ("net_revenue", Statistics(currentNetRevenue).json),
             ("net_revenue_tail", tail(currentNetRevenue)),
           ])
         ),
@@ -197,10 +190,10 @@ extension BudgetAllocation {
           .object([
             ("scale", scaleObject(scales)),
             ("spend", .number(constraint.spend(of: scales))),
-            ("revenue", object(Statistics(optimized.map(\.revenue)))),
-            ("net_revenue", object(Statistics(optimizedNetRevenue))),
+            ("revenue", Statistics(optimized.map(\.revenue)).json),
+            ("net_revenue", Statistics(optimizedNetRevenue).json),
             ("net_revenue_tail", tail(optimizedNetRevenue)),
-            ("induced_google_spend", object(Statistics(inducedGoogleSpend))),
+            ("induced_google_spend", Statistics(inducedGoogleSpend).json),
           ])
         ),
         (

@@ -45,6 +45,11 @@ public struct BudgetAllocation: Sendable {
     public var paths: Int?
     /// The paths used.
     public var resolvedPaths: Int { paths ?? objective.defaultPaths }
+
+    /// The draws an ascent of `objective` works on, out of `available`.
+    func optimizationDrawCount(for objective: AllocationObjective, of available: Int) -> Int {
+      min(optimizationDraws ?? objective.defaultOptimizationDraws, available)
+    }
     /// Seed of the mediator paths (`RandomStreams.optimize`).
     public var seed: UInt64
     /// Posterior draws the optimiser works on (all draws when there are fewer); nil for the
@@ -166,8 +171,8 @@ public struct BudgetAllocation: Sendable {
       settings: settings, constraint: constraint,
       scales: scales,
       optimization: optimization,
-      optimizationDrawCount: min(
-        settings.optimizationDraws ?? settings.objective.defaultOptimizationDraws, draws.count),
+      optimizationDrawCount: settings.optimizationDrawCount(
+        for: settings.objective, of: draws.count),
       current: current,
       optimized: optimized, meanOptimal: meanOptimal, marginalROI: marginalROI,
       warnings: AllocationWarnings.sentences(
@@ -182,7 +187,7 @@ public struct BudgetAllocation: Sendable {
     settings: Settings, constraint: BudgetConstraint
   ) -> ProjectedGradientAscent.Result {
     let ones = [Double](repeating: 1, count: constraint.observedSpend.count)
-    let n = min(settings.optimizationDraws ?? kind.defaultOptimizationDraws, draws.count)
+    let n = settings.optimizationDrawCount(for: kind, of: draws.count)
     let subset = (0..<n).map { $0 * draws.count / n }
     let sample = AllocationDraws(
       model: model, draws: subset.map { draws[$0] }, streams: subset,

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A smooth stand-in for CVaR_alpha over draws, what the optimiser climbs under
 /// `AllocationObjective.conditionalValueAtRisk` (the reported CVaR stays the exact one).
 ///
@@ -37,7 +31,7 @@ struct SmoothedCVaR: Sendable {
     let tau = width
     func tailShare(_ t: Double) -> Double {
       var sum = 0.0
-      for n in draws { sum += Self.logistic((t - n) / tau) }
+      for n in draws { sum += HillSaturation.logistic((t - n) / tau) }
       return sum / Double(draws.count)
     }
     // tailShare rises from about 0 below min - 40 tau to about 1 above max + 40 tau.
@@ -49,14 +43,7 @@ struct SmoothedCVaR: Sendable {
     }
     let t = 0.5 * (below + above)
     var penalty = 0.0
-    for n in draws { penalty += Self.softplus((t - n) / tau) }
+    for n in draws { penalty += PriceResponse.softplus((t - n) / tau) }
     return t - tau * penalty / (alpha * Double(draws.count))
-  }
-
-  /// log(1 + e^x) without overflow.
-  static func softplus(_ x: Double) -> Double { max(x, 0) + log1p(exp(-abs(x))) }
-
-  static func logistic(_ x: Double) -> Double {
-    x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
   }
 }
