@@ -105,13 +105,12 @@ public enum LaneMath {
   /// log(1 + x) per lane, accurate for small |x|.
   @inline(__always)
   public static func log1p(_ x: Lanes) -> Lanes {
-    let u = 1 + x
-    let error = (x - (u - 1)).lanesReplacing(with: 1 - (u - x), where: u .>= 2)
-    var y = logOfPositive(u, exponentShift: .zero, correction: error / u)
+    // The core, which also returns NaN and +inf lanes as they are; then the edges of
+    // negative and tiny arguments (none of which is NaN or +inf, so the order holds).
+    var y = log1pOfNonNegative(x)
     y = y.lanesReplacing(with: x, where: magnitude(x) .< 0x1p-54)
     y = y.lanesReplacing(with: .nan, where: x .< -1)
     y = y.lanesReplacing(with: -.infinity, where: x .== -1)
-    y = y.lanesReplacing(with: x, where: .!(x .< .infinity))
     return y
   }
 

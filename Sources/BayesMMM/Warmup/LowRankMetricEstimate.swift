@@ -42,10 +42,8 @@ enum LowRankMetricEstimate {
     precondition(draws.count == n * d && gradients.count == n * d, "n x d draws and gradients")
     let drawMoments = moments(draws, n: n, d: d)
     let gradientMoments = moments(gradients, n: n, d: d)
-    let diagonal = (0..<d).map { i -> Double in
-      let ratio = (drawMoments.variance[i] / gradientMoments.variance[i]).squareRoot()
-      guard ratio.isFinite, ratio > 0 else { return ratio == .infinity ? 1e20 : 1 }
-      return min(max(ratio, 1e-20), 1e20)
+    let diagonal = zip(drawMoments.variance, gradientMoments.variance).map {
+      MetricEstimator.drawsAndGradientsVariance(drawVariance: $0, gradientVariance: $1)
     }
     guard n >= 2, d >= 1 else { return InverseMetric(diagonal: diagonal) }
     let scale = diagonal.map { $0.squareRoot() }

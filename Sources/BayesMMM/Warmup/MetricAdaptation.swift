@@ -56,31 +56,34 @@ struct MetricEstimator {
   /// The window's estimate of M⁻¹; every entry finite and > 0.
   func inverseMetric() -> InverseMetric {
     switch method {
-    case .lowRank:
-      return LowRankMetricEstimate.inverseMetric(
-        draws: windowDraws, gradients: windowGradients, dimension: dimension)
-    case .stanWindowedVariance, .drawsAndGradients:
-      return InverseMetric(diagonal: diagonalInverseMetric())
-    }
-  }
-
-  /// diag(M⁻¹) of the diagonal methods.
-  private func diagonalInverseMetric() -> [Double] {
-    switch method {
     case .stanWindowedVariance:
       // Shrink towards 1e-3 so a short window cannot produce a zero or tiny variance.
       let n = Double(draws.count)
-      return draws.sampleVariance().map { variance in
-        let regularised = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5))
-        return regularised.isFinite && regularised > 0 ? regularised : 1
-      }
-    case .drawsAndGradients, .lowRank:
-      return zip(draws.sampleVariance(), gradients.sampleVariance()).map { drawVar, gradVar in
-        let ratio = (drawVar / gradVar).squareRoot()
-        guard ratio.isFinite, ratio > 0 else { return ratio == .infinity ? 1e20 : 1 }
-        return min(max(ratio, 1e-20), 1e20)
-      }
+      return InverseMetric(
+        diagonal: draws.sampleVariance().map { variance in
+          let regularised = (n / (n + 5)) * variance + 1e-3 * (5 / (n + 5))
+          return regularised.isFinite && regularised > 0 ? regularised : 1
+        })
+    case .drawsAndGradients:
+      return InverseMetric(
+        diagonal: zip(draws.sampleVariance(), gradients.sampleVariance()).map {
+          Self.drawsAndGradientsVariance(drawVariance: $0, gradientVariance: $1)
+        })
+    case .lowRank:
+      return LowRankMetricEstimate.inverseMetric(
+        draws: windowDraws, gradients: windowGradients, dimension: dimension)
     }
+  }
+
+  /// nutpie's diagonal entry sqrt(var(draws) / var(gradients)), clamped to [1e-20, 1e20]; 1
+  /// where the draws are constant (ratio 0 or NaN), 1e20 where the gradients are. The two
+  /// variances may be sample or population variances alike (the ratio is the same).
+  static func drawsAndGradientsVariance(drawVariance: Double, gradientVariance: Double)
+    -> Double
+  {
+    let ratio = (drawVariance / gradientVariance).squareRoot()
+    guard ratio.isFinite, ratio > 0 else { return ratio == .infinity ? 1e20 : 1 }
+    return min(max(ratio, 1e-20), 1e20)
   }
 
   mutating func restart() {
