@@ -157,10 +157,6 @@ final class LiftTestRecoveryTests: XCTestCase {
 
 /// The slow checks of calibration with lift tests (`BAYES_MMM_SLOW=1`).
 final class SlowLiftTestCalibrationTests: XCTestCase {
-  private var threads: Int {
-    Int(ProcessInfo.processInfo.environment["BAYES_MMM_THREADS"] ?? "") ?? 1
-  }
-
   /// SBC of the model with two lift tests (a holdout of channel 1, +50% of channel 2),
   /// measured on each simulation from the model itself: every parameter's and lp__'s ranks
   /// pass at family-wise 1%, no fit fails.
@@ -168,7 +164,7 @@ final class SlowLiftTestCalibrationTests: XCTestCase {
     try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
     var settings = SBCSettings()
     settings.simulations = 100
-    settings.threads = threads
+    settings.threads = slowTestThreads
     let configuration = try TestModels.defaultPriors()
     let inputs = try SimulationBasedCalibration.designModel(
       settings: settings, configuration: configuration
@@ -190,7 +186,7 @@ final class SlowLiftTestCalibrationTests: XCTestCase {
   /// estimands cover the true effects 80-97% of the time.
   func testCalibratedIntervalsCoverTheTruthOver20Datasets() throws {
     try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
-    let results = ParallelWork.map(count: 20, threads: threads) { k -> [Bool] in
+    let results = ParallelWork.map(count: 20, threads: slowTestThreads) { k -> [Bool] in
       let seed = GSLRandom.splitMix64(2026 &+ UInt64(k))
       do {
         let configuration = try TestModels.constantElasticityPriors()

@@ -196,3 +196,8 @@ func coordinateSeries(_ chains: [ChainResult], _ index: Int) -> [[Double]] {
 
 /// Whether the slow checks are switched on (`BAYES_MMM_SLOW=1`).
 var slowTestsEnabled: Bool { ProcessInfo.processInfo.environment["BAYES_MMM_SLOW"] == "1" }
+
+/// Worker threads of the slow suites: `BAYES_MMM_THREADS`, default 1 (the machine is shared).
+var slowTestThreads: Int {
+  Int(ProcessInfo.processInfo.environment["BAYES_MMM_THREADS"] ?? "") ?? 1
+}

@@ -7,18 +7,13 @@ import XCTest
 /// calibration with 200 simulations (default priors) and 100 for each other price form,
 /// and interval coverage over 40 simulated datasets. About 2 + 2 + 3 minutes on one core. Figures are printed for the README.
 final class SlowValidationSuiteTests: XCTestCase {
-  /// Worker threads: `BAYES_MMM_THREADS`, default 1 (the machine is shared).
-  private var threads: Int {
-    Int(ProcessInfo.processInfo.environment["BAYES_MMM_THREADS"] ?? "") ?? 1
-  }
-
   /// Every parameter's and lp__'s ranks pass the chi-square uniformity test at
   /// family-wise 1% (Bonferroni), and no fit fails.
   func testSBCWith200SimulationsIsUniformForEveryParameter() throws {
     try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
     var settings = SBCSettings()
     settings.simulations = 200
-    settings.threads = threads
+    settings.threads = slowTestThreads
     let result = try SimulationBasedCalibration.run(
       settings: settings, configuration: TestModels.defaultPriors())
     print(result.text)
@@ -36,7 +31,7 @@ final class SlowValidationSuiteTests: XCTestCase {
     for form in [PriceResponseForm.constantElasticity, .monotoneSpline] {
       var settings = SBCSettings()
       settings.simulations = 100
-      settings.threads = threads
+      settings.threads = slowTestThreads
       let configuration = try PriorsConfiguration(
         contentsOf: TestModels.packageRoot.appendingPathComponent(form.examplePriorsPath).path)
       let result = try SimulationBasedCalibration.run(
@@ -53,7 +48,7 @@ final class SlowValidationSuiteTests: XCTestCase {
     try XCTSkipUnless(slowTestsEnabled, "set BAYES_MMM_SLOW=1")
     var settings = CoverageSettings()
     settings.datasets = 40
-    settings.threads = threads
+    settings.threads = slowTestThreads
     let result = try CoverageStudy.run(
       settings: settings, configuration: TestModels.defaultPriors(),
       extraEstimands: SimulatedEffects.coverageEstimands)
