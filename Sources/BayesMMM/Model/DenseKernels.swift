@@ -58,4 +58,12 @@ extension DenseKernels {
     }
     return sum
   }
+
+  /// The sum of a lane group's lanes in a fixed order (lane i plus lane i + 4, then pairs),
+  /// so the result does not depend on how the compiler would reassociate `sum()`.
+  @inline(__always)
+  static func laneTotal(_ lanes: LaneMath.Lanes) -> Double {
+    let half = lanes.lowHalf + lanes.highHalf
+    return (half[0] + half[1]) + (half[2] + half[3])
+  }
 }

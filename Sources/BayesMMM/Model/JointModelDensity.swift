@@ -410,30 +410,36 @@ final class JointModelDensity: LogDensity {
   }
 
   /// Normal log likelihood of log mediator spend in on weeks; fills residualAmount.
+  ///
+  /// A lane group of weeks at a time over all fitted weeks, off weeks masked to 0 (their
+  /// log amount is a finite placeholder), with z = (log m_t - mu_t) x (1 / sigma).
   @inline(__always)
   private func amountLikelihood() -> Double {
     let sigma = constrained[layout.amountSigma]
+    let inverseSigma = 1 / sigma
     fillPredictor(amountFixed, amountEquation)
-    let logSigma = log(sigma)
-    let halfLogTwoPi = 0.5 * log(2 * Double.pi)
-    var total = 0.0
-    var sigmaGradient = 0.0
-    for t in 0..<fitted {
-      residualAmount[t] = 0
-      pointwiseAmount[t] = 0
+    let onTerm = -(log(sigma) + 0.5 * log(2 * Double.pi))
+    guard let y = logAmount.baseAddress, let mu = amountFixed.baseAddress,
+      let on = onIndicator.baseAddress, let terms = pointwiseAmount.baseAddress,
+      let residuals = residualAmount.baseAddress
+    else { return 0 }
+    var zSquaredSum = LaneMath.Lanes.zero
+    for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
+      let off = LaneMath.Lanes(on, at: t, count: fitted) .== 0
+      let z =
+        (LaneMath.Lanes(y, at: t, count: fitted) - LaneMath.Lanes(mu, at: t, count: fitted))
+        * inverseSigma
+      let zSquared = (z * z).lanesReplacing(with: 0, where: off)
+      zSquaredSum += zSquared
+      (onTerm - 0.5 * zSquared).lanesReplacing(with: 0, where: off).store(
+        to: terms, at: t, count: fitted)
+      (z * inverseSigma).lanesReplacing(with: 0, where: off).store(
+        to: residuals, at: t, count: fitted)
     }
-    for t in onWeeks {
-      let mu = amountFixed[t]
-      let z = (logAmount[t] - mu) / sigma
-      let term = -logSigma - halfLogTwoPi - 0.5 * z * z
-      pointwiseAmount[t] = term
-      total += term
-      residualAmount[t] = z / sigma
-      sigmaGradient += (z * z - 1) / sigma
-    }
-    gradientX[layout.amountSigma] += sigmaGradient
+    gradientX[layout.amountSigma] +=
+      (DenseKernels.laneTotal(zSquaredSum) - Double(onWeeks.count)) * inverseSigma
     accumulateCoefficientGradients(residual: residualAmount, amountEquation)
-    return total
+    return DenseKernels.sum(terms, count: fitted)
   }
 
   /// Student-t (censored at the floor) log likelihood of log revenue; fills residualRevenue.
@@ -549,10 +555,13 @@ final class JointModelDensity: LogDensity {
       let change = priceChange.baseAddress, let terms = priceTerm.baseAddress
     {
       // The default form: a lane group of weeks at a time (its exp, log1p and log batched).
+      let inverseMargin = 1 / theta[0]
+      let logSharpness = log(PriceResponse.chokeSharpness)
       for t in stride(from: 0, to: fitted, by: LaneMath.Lanes.scalarCount) {
         let term = PriceResponse.linearDemand(
           logPrice: LaneMath.Lanes(x, at: t, count: fitted),
-          priceChange: LaneMath.Lanes(change, at: t, count: fitted), margin: theta[0])
+          priceChange: LaneMath.Lanes(change, at: t, count: fitted),
+          inverseMargin: inverseMargin, logSharpness: logSharpness)
         term.value.store(to: terms, at: t, count: fitted)
         term.dMargin.store(to: sensitivity, at: t, count: fitted)
       }

@@ -16,22 +16,30 @@ extension PriceResponse {
   /// - Parameters:
   ///   - logPrice: x per lane; `priceChange`: e^x - 1 per lane (data, so the caller keeps
   ///     it from `expm1` once).
+  ///   - inverseMargin: 1 / c; `logSharpness`: log k. Computed once per evaluation by the
+  ///     caller: the loop over lane groups then has no scalar libm call and no division by
+  ///     c (two roundings more than dividing, within the few ulp above).
+  /// One division per lane serves both 1 / (1 + e) and 1 / softplus: 1 + e is in [1, 2]
+  /// and softplus(a) > e^-30 in every lane whose result is kept (below a = -30 both
+  /// results are replaced), so the product neither overflows nor underflows.
   @inline(__always)
   static func linearDemand(
-    logPrice: LaneMath.Lanes, priceChange: LaneMath.Lanes, margin: Double
+    logPrice: LaneMath.Lanes, priceChange: LaneMath.Lanes, inverseMargin: Double,
+    logSharpness logK: Double
   ) -> (value: LaneMath.Lanes, dMargin: LaneMath.Lanes) {
     let k = chokeSharpness
-    let logK = log(k)
-    let a = k * (1 - priceChange / margin)
+    let a = k * (1 - priceChange * inverseMargin)
     // softplus(a) = max(a, 0) + log1p(e^-|a|); logistic(a) from the same exponential.
     let e = LaneMath.exp(-LaneMath.magnitude(a))
     let softplus = a.lanesReplacing(with: 0, where: a .< 0) + LaneMath.log1pOfNonNegative(e)
-    let big = 1 / (1 + e)
+    let onePlusE = 1 + e
+    let reciprocal = 1 / (onePlusE * softplus)
+    let big = reciprocal * softplus  // 1 / (1 + e)
     let logistic = (e * big).lanesReplacing(with: big, where: a .>= 0)
     let deepBelow = a .< -30
     let logSmoothMax = (LaneMath.log(softplus) - logK).lanesReplacing(
       with: a - logK, where: deepBelow)
-    let slope = (k * logistic / softplus).lanesReplacing(with: k, where: deepBelow)
-    return (logPrice + logSmoothMax, slope * priceChange / (margin * margin))
+    let slope = (k * logistic * (reciprocal * onePlusE)).lanesReplacing(with: k, where: deepBelow)
+    return (logPrice + logSmoothMax, slope * priceChange * (inverseMargin * inverseMargin))
   }
 }

@@ -24,7 +24,9 @@ final class PriceResponseLanesTests: XCTestCase {
         }
         var change = x
         for lane in 0..<LaneMath.Lanes.scalarCount { change[lane] = expm1(x[lane]) }
-        let lanes = PriceResponse.linearDemand(logPrice: x, priceChange: change, margin: margin)
+        let lanes = PriceResponse.linearDemand(
+          logPrice: x, priceChange: change, inverseMargin: 1 / margin,
+          logSharpness: log(PriceResponse.chokeSharpness))
         for lane in 0..<LaneMath.Lanes.scalarCount {
           let value = theta.withUnsafeMutableBufferPointer { t in
             gradient.withUnsafeMutableBufferPointer {
