@@ -66,17 +66,17 @@ public enum LaneMath {
     let n = shifted - roundingShift
     let r = (clamped - n * ln2Head) - n * ln2Tail
     var p = Lanes(repeating: expCoefficients.11)
-    p = p * r + expCoefficients.10
-    p = p * r + expCoefficients.9
-    p = p * r + expCoefficients.8
-    p = p * r + expCoefficients.7
-    p = p * r + expCoefficients.6
-    p = p * r + expCoefficients.5
-    p = p * r + expCoefficients.4
-    p = p * r + expCoefficients.3
-    p = p * r + expCoefficients.2
-    p = p * r + 1
-    p = p * r + 1
+    p = multiplyAdd(p, r, expCoefficients.10)
+    p = multiplyAdd(p, r, expCoefficients.9)
+    p = multiplyAdd(p, r, expCoefficients.8)
+    p = multiplyAdd(p, r, expCoefficients.7)
+    p = multiplyAdd(p, r, expCoefficients.6)
+    p = multiplyAdd(p, r, expCoefficients.5)
+    p = multiplyAdd(p, r, expCoefficients.4)
+    p = multiplyAdd(p, r, expCoefficients.3)
+    p = multiplyAdd(p, r, expCoefficients.2)
+    p = multiplyAdd(p, r, 1)
+    p = multiplyAdd(p, r, 1)
     // 2^n as 2^h x 2^(n - h), h = floor(n / 2): both factors normal for n in [-1075, 1024].
     // With the bias b = n + 2048 >= 0 the halving is a logical shift: h + 1023 = b / 2 - 1
     // and n - h + 1023 = b - b / 2 - 1 are the two exponent fields.
@@ -148,17 +148,33 @@ public enum LaneMath {
     let s = f / (2 + f)
     let z = s * s
     var g = Lanes(repeating: logCoefficients.7)
-    g = g * z + logCoefficients.6
-    g = g * z + logCoefficients.5
-    g = g * z + logCoefficients.4
-    g = g * z + logCoefficients.3
-    g = g * z + logCoefficients.2
-    g = g * z + logCoefficients.1
-    g = g * z + logCoefficients.0
+    g = multiplyAdd(g, z, logCoefficients.6)
+    g = multiplyAdd(g, z, logCoefficients.5)
+    g = multiplyAdd(g, z, logCoefficients.4)
+    g = multiplyAdd(g, z, logCoefficients.3)
+    g = multiplyAdd(g, z, logCoefficients.2)
+    g = multiplyAdd(g, z, logCoefficients.1)
+    g = multiplyAdd(g, z, logCoefficients.0)
     let tailSum = z * g
     let halfSquare = 0.5 * f * f
     return exponent * ln2Head
       - ((halfSquare - (s * (halfSquare + tailSum) + (exponent * ln2Tail + correction))) - f)
+  }
+
+  /// a x b + c per lane: one fused multiply-add (one rounding) in builds with
+  /// `BAYES_MMM_FMA` (the Makefile sets it when the processor built for has FMA) and on
+  /// arm64, which always has it; a product and a sum (two roundings) elsewhere, because
+  /// without the instruction each lane would call libm's software fma (about 20 times
+  /// slower). Used in the polynomials' Horner steps only: fused steps are at least as
+  /// accurate, so the bounds above hold either way, but the two kinds of build differ in
+  /// the last bits of their results (each is deterministic).
+  @inline(__always)
+  static func multiplyAdd(_ a: Lanes, _ b: Lanes, _ c: Double) -> Lanes {
+    #if BAYES_MMM_FMA || arch(arm64)
+      return Lanes(repeating: c).addingProduct(a, b)
+    #else
+      return a * b + c
+    #endif
   }
 
   /// |x| per lane (clears the sign bit).
