@@ -10,7 +10,9 @@
 /// 1. priors and log-Jacobians of every parameter;
 /// 2. per media channel c (`ParameterLayout.channels`: social s, then the mediator, then
 ///    owned o): its `MediaTransform`'s signal h_c,t with the sensitivities dh/dp of every
-///    transform parameter p (forward mode, O(T), or O(T L) for delayed adstock);
+///    transform parameter p (forward mode, O(T), or O(T L) for delayed adstock); the
+///    geometric adstocks first, eight channels per recursion (`GeometricAdstockGroups`),
+///    then each channel's Hill transform a lane group of weeks at a time;
 /// 3. the three linear predictors, each with its media signals centred by their current
 ///    mean over the equation's weeks (centred intercepts, MODEL.md 3.3a):
 ///    - on/off: eta_t = c_bar + sum_s c_s (h_s,t - mean h_s) + Zm_t . gamma
@@ -99,10 +101,14 @@ final class JointModelDensity: LogDensity {
   private let slope: UnsafeMutableBufferPointer<Double>  // dx/du
   private let jacobianSlope: UnsafeMutableBufferPointer<Double>  // d log|dx/du| / du
   private let gradientX: UnsafeMutableBufferPointer<Double>
-  private let adstock: UnsafeMutableBufferPointer<Double>  // T (one channel at a time)
-  /// da_t/dp of the adstock's one or two parameters, T each.
+  /// Each channel's adstock a_c,t and da_c,t/dlambda_c at `c * T + t`, plus one scratch
+  /// row (`channelCount`) for the unused lanes of `geometricGroups`.
+  private let adstock: UnsafeMutableBufferPointer<Double>
   private let adstockSensitivity: UnsafeMutableBufferPointer<Double>
+  /// da_t/d(peak delay) of the delayed-adstock channel in progress, T.
   private let adstockSecondSensitivity: UnsafeMutableBufferPointer<Double>
+  /// The geometric-adstock channels, whose adstock runs eight channels at a time.
+  private let geometricGroups: GeometricAdstockGroups
   /// Delayed adstock's weight scratch (`MediaTransform.sensitivityScratchCount`).
   private let transformScratch: UnsafeMutableBufferPointer<Double>
   private let signal: UnsafeMutableBufferPointer<Double>  // h, channelCount x T
@@ -141,7 +147,8 @@ final class JointModelDensity: LogDensity {
     studentT = StudentTTerms(nu: model.studentTDegrees)
 
     let series = inputs.socialSpend + [inputs.mediatorSpend] + inputs.ownedSpend
-    spend = .copying(series.flatMap { $0 })
+    let spendRows = UnsafeMutableBufferPointer<Double>.copying(series.flatMap { $0 })
+    spend = spendRows
     logRevenue = .copying(inputs.logRevenue)
     censored = inputs.censored
     censoredWeeks = (0..<inputs.fitWeeks).filter { inputs.censored[$0] }
@@ -194,9 +201,15 @@ final class JointModelDensity: LogDensity {
     slope = .zeros(dimension)
     jacobianSlope = .zeros(dimension)
     gradientX = .zeros(dimension)
-    adstock = .zeros(weeks)
-    adstockSensitivity = .zeros(weeks)
-    adstockSecondSensitivity = .zeros(weeks)
+    adstock = .zeros((series.count + 1) * inputs.weeks)
+    adstockSensitivity = .zeros((series.count + 1) * inputs.weeks)
+    adstockSecondSensitivity = .zeros(inputs.weeks)
+    let geometricChannels = channels.indices.filter { channels[$0].transform.adstock == .geometric }
+    geometricGroups = GeometricAdstockGroups(
+      spend: UnsafePointer(spendRows.baseAddress!), stride: inputs.weeks, weeks: inputs.fitWeeks,
+      channels: geometricChannels,
+      decayIndices: geometricChannels.map { channels[$0].transformParameters[0] },
+      scratchRow: series.count * inputs.weeks)
     transformScratch = .zeros(channels.map(\.transform.sensitivityScratchCount).max() ?? 0)
     signal = .zeros(channelWeeks)
     signalSensitivity = .zeros(maxTransformParameters * channelWeeks)
@@ -355,23 +368,37 @@ final class JointModelDensity: LogDensity {
   private func computeSignals() {
     let onCount = Double(onWeeks.count)
     let stride = channelCount * weeks
-    guard let sensitivities = signalSensitivity.baseAddress else { return }
+    guard let sensitivities = signalSensitivity.baseAddress,
+      let adstockRows = adstock.baseAddress, let decayRows = adstockSensitivity.baseAddress
+    else { return }
+    // Geometric adstock eight channels at a time; the others' adstock per channel below.
+    geometricGroups.apply(
+      values: constrained, adstock: adstockRows, decaySensitivity: decayRows)
     for c in 0..<channelCount {
       let offset = c * weeks
-      let fittedWeeks = 0..<fitted
+      let rows = offset..<offset + fitted
       let parameters = c * maxTransformParameters
-      transforms[c].signalWithSensitivities(
-        spend: UnsafeBufferPointer(rebasing: spend[offset..<offset + fitted]),
-        values: constrained,
-        indices: UnsafeBufferPointer(
-          rebasing: transformIndex[parameters..<parameters + transformCount[c]]),
-        adstock: UnsafeMutableBufferPointer(rebasing: adstock[fittedWeeks]),
+      let indices = UnsafeBufferPointer(
+        rebasing: transformIndex[parameters..<parameters + transformCount[c]])
+      if transforms[c].adstock != .geometric {
+        transforms[c].adstockWithSensitivities(
+          spend: UnsafeBufferPointer(rebasing: spend[rows]), values: constrained,
+          indices: indices, adstock: UnsafeMutableBufferPointer(rebasing: adstock[rows]),
+          adstockSensitivity: (
+            UnsafeMutableBufferPointer(rebasing: adstockSensitivity[rows]),
+            UnsafeMutableBufferPointer(rebasing: adstockSecondSensitivity[0..<fitted])
+          ),
+          scratch: transformScratch)
+      }
+      transforms[c].saturationWithSensitivities(
+        adstock: UnsafeBufferPointer(rebasing: adstock[rows]), values: constrained,
+        indices: indices,
         adstockSensitivity: (
-          UnsafeMutableBufferPointer(rebasing: adstockSensitivity[fittedWeeks]),
-          UnsafeMutableBufferPointer(rebasing: adstockSecondSensitivity[fittedWeeks])
+          UnsafeBufferPointer(rebasing: adstockSensitivity[rows]),
+          UnsafeBufferPointer(rebasing: adstockSecondSensitivity[0..<fitted])
         ),
-        signal: UnsafeMutableBufferPointer(rebasing: signal[offset..<offset + fitted]),
-        sensitivities: sensitivities + offset, stride: stride, scratch: transformScratch)
+        signal: UnsafeMutableBufferPointer(rebasing: signal[rows]),
+        sensitivities: sensitivities + offset, stride: stride)
       guard let h = signal.baseAddress, let on = onIndicator.baseAddress else { continue }
       let sum = DenseKernels.sum(h + offset, count: fitted)
       signalMean[c] = fitted > 0 ? sum / Double(fitted) : 0

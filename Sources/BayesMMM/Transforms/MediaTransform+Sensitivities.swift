@@ -11,7 +11,8 @@ extension MediaTransform {
   }
 
   /// The signal h_t of `spend` and its partial derivatives with respect to each transform
-  /// parameter, for the log density's gradient (forward mode, O(T) or O(T L)).
+  /// parameter, for the log density's gradient (forward mode, O(T) or O(T L)):
+  /// `adstockWithSensitivities` then `saturationWithSensitivities`.
   ///
   /// - Parameters:
   ///   - values: the transform's parameter values, `parameters` order (a view of the
@@ -33,6 +34,28 @@ extension MediaTransform {
     signal: UnsafeMutableBufferPointer<Double>, sensitivities: UnsafeMutablePointer<Double>,
     stride: Int, scratch: UnsafeMutableBufferPointer<Double>
   ) {
+    adstockWithSensitivities(
+      spend: spend, values: values, indices: indices, adstock: adstock,
+      adstockSensitivity: adstockSensitivity, scratch: scratch)
+    saturationWithSensitivities(
+      adstock: UnsafeBufferPointer(adstock), values: values, indices: indices,
+      adstockSensitivity: (
+        UnsafeBufferPointer(adstockSensitivity.0), UnsafeBufferPointer(adstockSensitivity.1)
+      ),
+      signal: signal, sensitivities: sensitivities, stride: stride)
+  }
+
+  /// The adstock a_t of `spend` and da_t/dp of the adstock's one (geometric: lambda) or two
+  /// (delayed: lambda, delay) parameters, into `adstockSensitivity.0` and `.1`; arguments
+  /// as in `signalWithSensitivities`. Geometric adstock uses the two-week recursion
+  /// (`GeometricAdstock.apply(spend:decay:adstock:decaySensitivity:)`).
+  @inline(__always)
+  public func adstockWithSensitivities(
+    spend: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+    indices: UnsafeBufferPointer<Int>, adstock: UnsafeMutableBufferPointer<Double>,
+    adstockSensitivity: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>),
+    scratch: UnsafeMutableBufferPointer<Double>
+  ) {
     let decay = values[indices[0]]
     switch self.adstock {
     case .geometric:
@@ -44,6 +67,20 @@ extension MediaTransform {
         adstock: adstock, decaySensitivity: adstockSensitivity.0,
         delaySensitivity: adstockSensitivity.1, scratch: scratch)
     }
+  }
+
+  /// h_t = Hill(a_t) of an adstock already computed, and dh_t/dp of every transform
+  /// parameter: the adstock's by the chain rule through `adstockSensitivity` (`.1` read
+  /// by delayed adstock only), then the half saturation K and the shape n. Writes h into
+  /// `signal` (length T = `adstock.count`) and dh/dp into `sensitivities[p * stride + t]`.
+  @inline(__always)
+  public func saturationWithSensitivities(
+    adstock: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+    indices: UnsafeBufferPointer<Int>,
+    adstockSensitivity: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>),
+    signal: UnsafeMutableBufferPointer<Double>, sensitivities: UnsafeMutablePointer<Double>,
+    stride: Int
+  ) {
     let k = adstockParameterCount
     let halfSaturation = values[indices[k]]
     let logHalfSaturation = log(halfSaturation)
@@ -54,7 +91,7 @@ extension MediaTransform {
     guard let a = adstock.baseAddress, let h = signal.baseAddress,
       let byDecay = adstockSensitivity.0.baseAddress
     else { return }
-    let count = spend.count
+    let count = adstock.count
     let lanes = LaneMath.Lanes.scalarCount
     // Three short passes over the weeks, a lane group at a time: log a - log K (kept in
     // the dn row), e^-|u| (kept in the dK row), then h and the derivatives, which overwrite
