@@ -147,14 +147,12 @@ public struct CounterfactualRevenue: Sendable {
     let amountFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let revenueWeight = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let revenueFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let weeklyRevenue = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let baseAmount = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
     let path = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
-    let signal = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
+    let terms = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
     defer {
       for buffer in [
-        onProbability, amountFactor, revenueWeight, revenueFactor, weeklyRevenue, baseAmount,
-        path, signal,
+        onProbability, amountFactor, revenueWeight, revenueFactor, baseAmount, path, terms,
       ] {
         buffer.deallocate()
       }
@@ -192,11 +190,16 @@ public struct CounterfactualRevenue: Sendable {
         amountFactor: UnsafeBufferPointer(amountFactor),
         revenueWeight: UnsafeBufferPointer(revenueWeight),
         revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: path,
-        signal: signal, weeklyRevenue: weeklyRevenue)
+        revenueTerms: terms)
     }
     let count = Double(max(paths, 1))
     let scale = model.inputs.mediatorScale
-    let revenue = (0..<weeks).map { t in weeklyRevenue[t] * revenueFactor[t] / count }
+    // Path by path, as the one-path pass summed them.
+    let revenue = (0..<weeks).map { t in
+      var sum = 0.0
+      for r in 0..<paths { sum += terms[r * weeks + t] * revenueFactor[t] }
+      return sum / count
+    }
     let google = (0..<weeks).map { t in
       var spend = 0.0
       for r in 0..<paths { spend += path[r * weeks + t] }

@@ -22,16 +22,18 @@ struct MediatorResponse {
 /// into a shared A_r,t (one exp per path and week instead of one per arm) and the linear
 /// predictor differences taken directly (the centring constants of the observed data stay).
 ///
-/// The pass runs in three sweeps over the arm's `paths x T` grid: the hurdle, a lane group
-/// (`LaneMath.Lanes`) of weeks at a time; the adstocks, every path's recursion side by side
-/// (`MediaTransform.Prepared.adstock(paths:spend:into:)`); then Hill and G_r,t a lane group
-/// at a time with `LaneMath`'s log and exp.
+/// The pass runs in sweeps over the arm's `paths x T` grid, each a short loop over
+/// independent weeks so the processor overlaps their long dependency chains: the hurdle, a
+/// lane group (`LaneMath.Lanes`) of weeks at a time; the adstocks, every path's recursion
+/// side by side (`MediaTransform.Prepared.adstock(paths:spend:into:)`); Hill's logit, its
+/// logistic and G_r,t, each a lane group at a time with `LaneMath`'s log and exp; then the
+/// sums (`PathSums`), in the scalar pass's order.
 ///
-/// Accuracy: M_r,t and the adstock are the numbers of the scalar formulas; H_r,t is within
-/// about (2 + |u|) ulp of `MediaTransform.Prepared.signal` (u the Hill logit) and
-/// exp(beta H) within 2 ulp of libm's given H, so each G_r,t is within a few ulp of the
-/// scalar pass's, and the sums (week-major lane partial sums) differ from sequential ones
-/// by rounding only.
+/// Accuracy: M_r,t, the adstock and the order of every sum are those of the scalar pass
+/// (one path at a time, week by week), so the only differences are the roundings of log and
+/// exp: H_r,t is within about (2 + |u|) ulp of `MediaTransform.Prepared.signal` (u the Hill
+/// logit) and exp(beta H) within 2 ulp of libm's given H, so each G_r,t is within a few ulp
+/// of the scalar pass's.
 ///
 /// - Complexity: O(R T) (O(R T L) for delayed adstock), one lane log and two lane exp per
 ///   8 weeks of a path; no allocation.
@@ -45,93 +47,91 @@ enum MediatorPathPass {
     var revenueWithFactor: Double
   }
 
-  /// Runs the pass on every path of one arm; writes M_r,t into `path` and H_r,t into
-  /// `signal` (`paths x T` each, path-major) and sum_r G_r,t into `weeklyRevenue` (T).
-  /// `uniforms` and `baseAmount` are `paths x T`; `onProbability`, `amountFactor`,
-  /// `revenueWeight` and `revenueFactor` are T.
+  /// Runs the pass on every path of one arm; writes M_r,t into `path` and G_r,t into
+  /// `revenueTerms` (`paths x T` each, path-major; `revenueTerms` holds the adstocks and
+  /// signals on the way). `uniforms` and `baseAmount` are `paths x T`; `onProbability`,
+  /// `amountFactor`, `revenueWeight` and `revenueFactor` are T.
   @inline(__always)
   static func run(
     paths: Int, uniforms: UnsafeBufferPointer<Double>, onProbability: UnsafeBufferPointer<Double>,
     baseAmount: UnsafeBufferPointer<Double>, amountFactor: UnsafeBufferPointer<Double>,
     revenueWeight: UnsafeBufferPointer<Double>, revenueFactor: UnsafeBufferPointer<Double>,
     response: MediatorResponse, path: UnsafeMutableBufferPointer<Double>,
-    signal: UnsafeMutableBufferPointer<Double>, weeklyRevenue: UnsafeMutableBufferPointer<Double>
+    revenueTerms: UnsafeMutableBufferPointer<Double>
   ) -> Totals {
-    let weeks = weeklyRevenue.count
+    let weeks = onProbability.count
     precondition(
       uniforms.count == paths * weeks && baseAmount.count == paths * weeks
-        && path.count == paths * weeks && signal.count == paths * weeks
-        && [onProbability, amountFactor, revenueWeight, revenueFactor].allSatisfy {
-          $0.count == weeks
-        })
-    let mediator = hurdle(
+        && path.count == paths * weeks && revenueTerms.count == paths * weeks
+        && [amountFactor, revenueWeight, revenueFactor].allSatisfy { $0.count == weeks })
+    hurdle(
       paths: paths, uniforms: uniforms, onProbability: onProbability, baseAmount: baseAmount,
       amountFactor: amountFactor, path: path)
-    response.transform.adstock(paths: paths, spend: UnsafeBufferPointer(path), into: signal)
-    revenueTerms(
-      paths: paths, signal: signal, revenueWeight: revenueWeight,
-      response: response, weeklyRevenue: weeklyRevenue)
-    let revenue = LaneSums.sum(UnsafeBufferPointer(weeklyRevenue))
-    let revenueWithFactor = LaneSums.dot(UnsafeBufferPointer(weeklyRevenue), revenueFactor)
-    return Totals(mediator: mediator, revenue: revenue, revenueWithFactor: revenueWithFactor)
+    let transform = response.transform
+    transform.adstock(paths: paths, spend: UnsafeBufferPointer(path), into: revenueTerms)
+    forEachLaneGroup(paths: paths, weeks: weeks, revenueTerms) { adstock, _ in
+      HillSaturation.logit(
+        adstock, logHalfSaturation: transform.logHalfSaturation, shape: transform.shape)
+    }
+    forEachLaneGroup(paths: paths, weeks: weeks, revenueTerms) { logit, _ in
+      HillSaturation.logistic(logit)
+    }
+    guard let weight = revenueWeight.baseAddress else {
+      return Totals(mediator: 0, revenue: 0, revenueWithFactor: 0)
+    }
+    let beta = response.revenueCoefficient
+    forEachLaneGroup(paths: paths, weeks: weeks, revenueTerms) { signal, start in
+      LaneMath.Lanes(weight, at: start.week, count: weeks) * LaneMath.exp(beta * signal)
+    }
+    let mediator = PathSums(paths: paths, grid: UnsafeBufferPointer(path))
+    let revenue = PathSums(
+      paths: paths, grid: UnsafeBufferPointer(revenueTerms), factor: revenueFactor)
+    return Totals(
+      mediator: mediator.sum, revenue: revenue.sum, revenueWithFactor: revenue.weightedSum)
   }
 
-  /// M_r,t = u_r,t < p_t ? A_r,t f_t : 0 into `path`; returns sum_r,t M_r,t.
+  /// M_r,t = u_r,t < p_t ? A_r,t f_t : 0 into `path`.
   @inline(__always)
   private static func hurdle(
     paths: Int, uniforms: UnsafeBufferPointer<Double>, onProbability: UnsafeBufferPointer<Double>,
     baseAmount: UnsafeBufferPointer<Double>, amountFactor: UnsafeBufferPointer<Double>,
     path: UnsafeMutableBufferPointer<Double>
-  ) -> Double {
+  ) {
     guard let u = uniforms.baseAddress, let p = onProbability.baseAddress,
-      let a = baseAmount.baseAddress, let f = amountFactor.baseAddress,
-      let m = path.baseAddress
-    else { return 0 }
+      let a = baseAmount.baseAddress, let f = amountFactor.baseAddress
+    else { return }
     let weeks = onProbability.count
-    var total = LaneMath.Lanes.zero
-    for r in 0..<paths {
-      let offset = r * weeks
-      for start in stride(from: 0, to: weeks, by: LaneMath.Lanes.scalarCount) {
-        // Padded lanes: u = 0 is not below p = 0, so they are off and add nothing.
-        let on =
-          LaneMath.Lanes(u + offset, at: start, count: weeks)
-          .< LaneMath.Lanes(p, at: start, count: weeks)
-        let amount =
-          LaneMath.Lanes(a + offset, at: start, count: weeks)
-          * LaneMath.Lanes(f, at: start, count: weeks)
-        let spend = LaneMath.Lanes.zero.lanesReplacing(with: amount, where: on)
-        spend.store(to: m + offset, at: start, count: weeks)
-        total += spend
-      }
+    forEachLaneGroup(paths: paths, weeks: weeks, path) { _, start in
+      let offset = start.path * weeks
+      let on =
+        LaneMath.Lanes(u + offset, at: start.week, count: weeks)
+        .< LaneMath.Lanes(p, at: start.week, count: weeks)
+      let amount =
+        LaneMath.Lanes(a + offset, at: start.week, count: weeks)
+        * LaneMath.Lanes(f, at: start.week, count: weeks)
+      return LaneMath.Lanes.zero.lanesReplacing(with: amount, where: on)
     }
-    return total.sum()
   }
 
-  /// sum_r G_r,t = sum_r w_t exp(beta Hill(a_r,t)) into `weeklyRevenue`, from the adstocks
-  /// a_r,t in `signal`, which it overwrites with H_r,t.
+  /// Where a lane group starts: path r and week t.
+  struct LaneStart {
+    let path: Int
+    let week: Int
+  }
+
+  /// Replaces each lane group of each path's T weeks in `grid` (`paths x T`) by `update`
+  /// of it (its lanes past week T - 1 padded with 0 on load, dropped on store).
   @inline(__always)
-  private static func revenueTerms(
-    paths: Int, signal: UnsafeMutableBufferPointer<Double>,
-    revenueWeight: UnsafeBufferPointer<Double>, response: MediatorResponse,
-    weeklyRevenue: UnsafeMutableBufferPointer<Double>
+  private static func forEachLaneGroup(
+    paths: Int, weeks: Int, _ grid: UnsafeMutableBufferPointer<Double>,
+    _ update: (LaneMath.Lanes, LaneStart) -> LaneMath.Lanes
   ) {
-    guard let h = signal.baseAddress,
-      let w = revenueWeight.baseAddress, let out = weeklyRevenue.baseAddress
-    else { return }
-    let weeks = weeklyRevenue.count
-    let transform = response.transform
-    let beta = response.revenueCoefficient
-    weeklyRevenue.update(repeating: 0)
+    guard let base = grid.baseAddress else { return }
     for r in 0..<paths {
-      let offset = r * weeks
+      let series = base + r * weeks
       for start in stride(from: 0, to: weeks, by: LaneMath.Lanes.scalarCount) {
-        let saturation = HillSaturation.values(
-          LaneMath.Lanes(h + offset, at: start, count: weeks),
-          logHalfSaturation: transform.logHalfSaturation, shape: transform.shape)
-        saturation.store(to: h + offset, at: start, count: weeks)
-        let term = LaneMath.Lanes(w, at: start, count: weeks) * LaneMath.exp(beta * saturation)
-        (LaneMath.Lanes(out, at: start, count: weeks) + term).store(
-          to: out, at: start, count: weeks)
+        update(LaneMath.Lanes(series, at: start, count: weeks), LaneStart(path: r, week: start))
+          .store(to: series, at: start, count: weeks)
       }
     }
   }

@@ -21,9 +21,7 @@
 ///     Y(x, M) = sum_t y_obs,t exp(mu_y,t(x, M) - mu_y,t(observed))
 ///
 /// is formed from coefficient x signal differences, so each week's observed residual is
-/// kept. Y(x', M(observed)) needs only the observed arm's weekly path sums:
-/// sum_r sum_t G_r,t E_t = sum_t E_t (sum_r G_r,t). `MediatorPathPass` documents the
-/// per-path loop.
+/// kept. `MediatorPathPass` documents the per-path loop.
 ///
 /// Accuracy: the path loops, the arms' factors and the counterfactual social signals use
 /// `LaneMath`'s exp and log (within 2 ulp of libm) and lane partial sums, so arm means agree
@@ -133,7 +131,7 @@ public struct EffectCalculator: Sendable {
       revenueWeight: workspace.revenueWeight, baseAmount: workspace.baseAmount)
   }
 
-  /// Simulates the R observed-arm paths, keeping their weekly revenue sums sum_r G_r,t.
+  /// Simulates the R observed-arm paths, keeping their revenue terms G_r,t.
   private func observedArm(
     uniforms: UnsafeBufferPointer<Double>, response: MediatorResponse,
     _ workspace: EffectWorkspace
@@ -141,7 +139,7 @@ public struct EffectCalculator: Sendable {
     let totals = workspace.runPaths(
       uniforms: uniforms, onProbability: workspace.observedOnProbability,
       amountFactor: workspace.ones, revenueFactor: workspace.ones, response: response,
-      weeklyRevenue: workspace.observedWeeklyRevenue)
+      terms: workspace.observedTerms)
     let paths = Double(workspace.paths)
     return ObservedArm(revenue: totals.revenue / paths, mediatorTotal: totals.mediator / paths)
   }
@@ -166,11 +164,12 @@ public struct EffectCalculator: Sendable {
     let totals = workspace.runPaths(
       uniforms: uniforms, onProbability: workspace.onProbability,
       amountFactor: workspace.amountFactor, revenueFactor: workspace.revenueFactor,
-      response: response, weeklyRevenue: workspace.weeklyRevenue)
+      response: response, terms: workspace.pathTerms)
     // Y(x', M(observed)): the observed paths' terms with channel s moved.
-    let moved = LaneSums.dot(
-      UnsafeBufferPointer(workspace.observedWeeklyRevenue),
-      UnsafeBufferPointer(workspace.revenueFactor))
+    let moved = PathSums(
+      paths: workspace.paths, grid: UnsafeBufferPointer(workspace.observedTerms),
+      factor: UnsafeBufferPointer(workspace.revenueFactor)
+    ).weightedSum
     let paths = Double(workspace.paths)
     return CounterfactualArm(
       revenueObservedSocial: totals.revenue / paths, revenue: totals.revenueWithFactor / paths,

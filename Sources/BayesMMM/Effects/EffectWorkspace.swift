@@ -7,12 +7,11 @@ public final class EffectWorkspace {
   public let weeks: Int
   /// A_r,t = exp(mu_m,t(observed) + sigma_m z_r,t), `paths x T`.
   let baseAmount: UnsafeMutableBufferPointer<Double>
-  /// The mediator paths M_r,t and their signals H_r,t of the arm in progress, `paths x T`.
+  /// The mediator paths M_r,t of the arm in progress, `paths x T`.
   let pathSpend: UnsafeMutableBufferPointer<Double>
-  let pathSignal: UnsafeMutableBufferPointer<Double>
-  /// sum_r G_r,t of the observed arm and of the arm in progress, T each.
-  let observedWeeklyRevenue: UnsafeMutableBufferPointer<Double>
-  let weeklyRevenue: UnsafeMutableBufferPointer<Double>
+  /// G_r,t of the observed-arm paths and of the arm in progress, `paths x T` each.
+  let observedTerms: UnsafeMutableBufferPointer<Double>
+  let pathTerms: UnsafeMutableBufferPointer<Double>
   /// p_t of the observed arm and of the arm in progress, T each.
   let observedOnProbability: UnsafeMutableBufferPointer<Double>
   let onProbability: UnsafeMutableBufferPointer<Double>
@@ -39,9 +38,8 @@ public final class EffectWorkspace {
     }
     baseAmount = buffer(paths * weeks)
     pathSpend = buffer(paths * weeks)
-    pathSignal = buffer(paths * weeks)
-    observedWeeklyRevenue = buffer(weeks)
-    weeklyRevenue = buffer(weeks)
+    observedTerms = buffer(paths * weeks)
+    pathTerms = buffer(paths * weeks)
     observedOnProbability = buffer(weeks)
     onProbability = buffer(weeks)
     amountFactor = buffer(weeks)
@@ -56,7 +54,7 @@ public final class EffectWorkspace {
 
   deinit {
     for pointer in [
-      baseAmount, pathSpend, pathSignal, observedWeeklyRevenue, weeklyRevenue,
+      baseAmount, pathSpend, observedTerms, pathTerms,
       observedOnProbability, onProbability, amountFactor, revenueFactor, ones, revenueWeight,
       channelSignal, onOffShift, amountShift, revenueShift,
     ] {
@@ -65,14 +63,14 @@ public final class EffectWorkspace {
   }
 
   /// Runs `MediatorPathPass` on all R paths with this draw's base amounts and revenue
-  /// weights and the arm's on-probabilities and factors (all `[T]`), writing sum_r G_r,t
-  /// into `weeklyRevenue`.
+  /// weights and the arm's on-probabilities and factors (all `[T]`), writing G_r,t into
+  /// `terms` (`paths x T`).
   @inline(__always)
   func runPaths(
     uniforms: UnsafeBufferPointer<Double>, onProbability: UnsafeMutableBufferPointer<Double>,
     amountFactor: UnsafeMutableBufferPointer<Double>,
     revenueFactor: UnsafeMutableBufferPointer<Double>, response: MediatorResponse,
-    weeklyRevenue: UnsafeMutableBufferPointer<Double>
+    terms: UnsafeMutableBufferPointer<Double>
   ) -> MediatorPathPass.Totals {
     MediatorPathPass.run(
       paths: paths, uniforms: uniforms, onProbability: UnsafeBufferPointer(onProbability),
@@ -80,6 +78,6 @@ public final class EffectWorkspace {
       amountFactor: UnsafeBufferPointer(amountFactor),
       revenueWeight: UnsafeBufferPointer(revenueWeight),
       revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: pathSpend,
-      signal: pathSignal, weeklyRevenue: weeklyRevenue)
+      revenueTerms: terms)
   }
 }

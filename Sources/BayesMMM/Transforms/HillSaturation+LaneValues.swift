@@ -13,10 +13,21 @@ extension HillSaturation {
   static func values(
     _ a: LaneMath.Lanes, logHalfSaturation logK: Double, shape: Double
   ) -> LaneMath.Lanes {
-    let u = shape * logRatio(a, logHalfSaturation: logK)
-    return logistic(u)
-      .lanesReplacing(with: 1, where: a .== .infinity)
-      .lanesReplacing(with: 0, where: .!(a .>= 0x1p-1022))
+    logistic(logit(a, logHalfSaturation: logK, shape: shape))
+  }
+
+  /// The Hill logit u = n (log a - log K) per lane, with the edges of `values` folded in:
+  /// -inf where a is below 2^-1022 (zero, negative, subnormal) or NaN, +inf at a = +inf,
+  /// so that `logistic(logit(a))` is `values(a)`. The first of two passes a caller may run
+  /// over a whole series (short loop bodies let the processor overlap the weeks' long
+  /// dependency chains).
+  @inline(__always)
+  static func logit(
+    _ a: LaneMath.Lanes, logHalfSaturation logK: Double, shape: Double
+  ) -> LaneMath.Lanes {
+    (shape * logRatio(a, logHalfSaturation: logK))
+      .lanesReplacing(with: .infinity, where: a .== .infinity)
+      .lanesReplacing(with: -.infinity, where: .!(a .>= 0x1p-1022))
   }
 
   /// `logistic(_:)` per lane: 1 / (1 + e^-u) for u >= 0, e^u / (1 + e^u) otherwise, both

@@ -7,9 +7,15 @@ extension MediaTransform.Prepared {
   func saturate(_ series: UnsafeMutableBufferPointer<Double>) {
     guard let base = series.baseAddress else { return }
     let count = series.count
+    // Two short passes (logit, then logistic) rather than one long loop body, so the
+    // processor overlaps the weeks' dependency chains.
     for start in stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
       let adstock = LaneMath.Lanes(base, at: start, count: count)
-      HillSaturation.values(adstock, logHalfSaturation: logHalfSaturation, shape: shape)
+      HillSaturation.logit(adstock, logHalfSaturation: logHalfSaturation, shape: shape)
+        .store(to: base, at: start, count: count)
+    }
+    for start in stride(from: 0, to: count, by: LaneMath.Lanes.scalarCount) {
+      HillSaturation.logistic(LaneMath.Lanes(base, at: start, count: count))
         .store(to: base, at: start, count: count)
     }
   }
@@ -29,11 +35,11 @@ extension MediaTransform.Prepared {
   /// path-major (`paths x T`), into `adstock` (same shape; no overlap): each series is the
   /// number `adstock(spend:into:)` gives it.
   ///
-  /// Geometric adstock runs the paths' recursions side by side, week by week: one path's
-  /// recursion is a chain of dependent multiply-adds the processor cannot overlap, while
-  /// R independent chains keep it busy (the same operations in the same order per path, so
-  /// the same bits). Delayed adstock, a convolution without a chain, goes path by path.
-  /// - Complexity: O(R T) (O(R T L) delayed); no heap allocation (R doubles on the stack).
+  /// Geometric adstock runs eight paths' recursions side by side in the lanes of one register
+  /// (`PathGroups`), week by week: one path's recursion is a chain of dependent multiply-adds
+  /// the processor cannot overlap (the same operations in the same order per path, so the
+  /// same bits). Delayed adstock, a convolution without a chain, goes path by path.
+  /// - Complexity: O(R T) (O(R T L) delayed); no allocation.
   @inline(__always)
   func adstock(
     paths: Int, spend: UnsafeBufferPointer<Double>,
@@ -50,16 +56,14 @@ extension MediaTransform.Prepared {
       }
       return
     }
+    guard let x = spend.baseAddress, let a = adstock.baseAddress else { return }
     let carry = 1 - decay
-    withUnsafeTemporaryAllocation(of: Double.self, capacity: paths) { previous in
-      previous.initialize(repeating: 0)
+    PathGroups.forEach(paths: paths, weeks: weeks) { rows, _ in
+      var previous = LaneMath.Lanes.zero
       for t in 0..<weeks {
-        for r in 0..<paths {
-          // GeometricAdstock.apply(spend:decay:adstock:)'s step, operation for operation.
-          let value = decay * previous[r] + carry * spend[r * weeks + t]
-          previous[r] = value
-          adstock[r * weeks + t] = value
-        }
+        // GeometricAdstock.apply(spend:decay:adstock:)'s step, operation for operation.
+        previous = decay * previous + carry * PathGroups.column(x, rows, week: t)
+        PathGroups.store(previous, to: a, rows, week: t)
       }
     }
   }

@@ -9,7 +9,7 @@ import XCTest
 #endif
 
 /// The lane forms of the mediator paths (`MediatorPathPass`, `MediaTransform.Prepared`'s
-/// lane signal, the lane logistic and sums) against scalar references written with libm,
+/// lane signal, the lane logistic, `PathSums`) against scalar references written with libm,
 /// on random spend with zero weeks and series lengths that leave a partial last lane group.
 final class MediatorPathPassLanesTests: XCTestCase {
   /// Lengths with 0, 1 and 2+ full lane groups and tails of 0, 1, 5 and 7 weeks.
@@ -107,18 +107,30 @@ final class MediatorPathPassLanesTests: XCTestCase {
     XCTAssertEqual(edges[3], 0.5)
   }
 
-  func testLaneSumsAgreeWithSequentialSums() {
+  func testPathSumsAreThePathByPathSequentialSums() {
     let random = GSLRandom(runSeed: 14)
-    for weeks in Self.lengths + [0] {
-      let x = (0..<weeks).map { _ in random.uniform(0, 10) }
-      let y = (0..<weeks).map { _ in random.uniform(-1, 1) }
-      x.withUnsafeBufferPointer { x in
-        y.withUnsafeBufferPointer { y in
-          let sum = x.reduce(0, +)
-          let dot = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
-          let scale = x.reduce(0) { $0 + abs($1) }
-          XCTAssertEqual(LaneSums.sum(x), sum, accuracy: 1e-15 * scale)
-          XCTAssertEqual(LaneSums.dot(x, y), dot, accuracy: 1e-15 * scale)
+    for weeks in Self.lengths {
+      let paths = 5
+      let grid = (0..<paths * weeks).map { _ in exp(random.uniform(-20, 20)) }
+      let factor = (0..<weeks).map { _ in random.uniform(-1, 1) }
+      var sum = 0.0
+      var weightedSum = 0.0
+      for r in 0..<paths {
+        var pathSum = 0.0
+        var pathWeightedSum = 0.0
+        for t in 0..<weeks {
+          pathSum += grid[r * weeks + t]
+          pathWeightedSum += grid[r * weeks + t] * factor[t]
+        }
+        sum += pathSum
+        weightedSum += pathWeightedSum
+      }
+      grid.withUnsafeBufferPointer { grid in
+        factor.withUnsafeBufferPointer { factor in
+          let both = PathSums(paths: paths, grid: grid, factor: factor)
+          XCTAssertEqual(both.sum, sum, "bit for bit")
+          XCTAssertEqual(both.weightedSum, weightedSum, "bit for bit")
+          XCTAssertEqual(PathSums(paths: paths, grid: grid).sum, sum, "bit for bit")
         }
       }
     }
@@ -127,7 +139,7 @@ final class MediatorPathPassLanesTests: XCTestCase {
   /// The scalar pass, path by path with libm (the form the lane pass replaced).
   private struct ScalarPass {
     var path: [Double]
-    var weeklyRevenue: [Double]
+    var terms: [Double]
     var mediator = 0.0
     var revenue = 0.0
     var revenueWithFactor = 0.0
@@ -139,21 +151,25 @@ final class MediatorPathPassLanesTests: XCTestCase {
     ) {
       let weeks = onProbability.count
       path = [Double](repeating: 0, count: paths * weeks)
-      weeklyRevenue = [Double](repeating: 0, count: weeks)
+      terms = path
       for r in 0..<paths {
         let spend = (0..<weeks).map { t in
           uniforms[r * weeks + t] < onProbability[t]
             ? baseAmount[r * weeks + t] * amountFactor[t] : 0
         }
         let signal = transform.signal(spend)
+        var pathTotals = (mediator: 0.0, revenue: 0.0, revenueWithFactor: 0.0)
         for t in 0..<weeks {
           path[r * weeks + t] = spend[t]
-          mediator += spend[t]
+          pathTotals.mediator += spend[t]
           let term = revenueWeight[t] * exp(beta * signal[t])
-          weeklyRevenue[t] += term
-          revenue += term
-          revenueWithFactor += term * revenueFactor[t]
+          terms[r * weeks + t] = term
+          pathTotals.revenue += term
+          pathTotals.revenueWithFactor += term * revenueFactor[t]
         }
+        mediator += pathTotals.mediator
+        revenue += pathTotals.revenue
+        revenueWithFactor += pathTotals.revenueWithFactor
       }
     }
   }
@@ -184,7 +200,7 @@ final class MediatorPathPassLanesTests: XCTestCase {
           owned.append(pointer)
           return UnsafeBufferPointer(pointer)
         }
-        let out = (0..<3).map { _ in
+        let out = (0..<2).map { _ in
           UnsafeMutableBufferPointer<Double>.allocate(capacity: paths * weeks)
         }
         defer { (owned + out).forEach { $0.deallocate() } }
@@ -193,19 +209,18 @@ final class MediatorPathPassLanesTests: XCTestCase {
           baseAmount: buffer(baseAmount), amountFactor: buffer(amountFactor),
           revenueWeight: buffer(revenueWeight), revenueFactor: buffer(revenueFactor),
           response: MediatorResponse(transform: transform, revenueCoefficient: beta),
-          path: out[0], signal: out[1],
-          weeklyRevenue: UnsafeMutableBufferPointer(rebasing: out[2][0..<weeks]))
+          path: out[0], revenueTerms: out[1])
         let path = Array(out[0])
-        let weekly = Array(out[2][0..<weeks])
+        let terms = Array(out[1])
         let context = "T \(weeks), beta \(beta)"
         XCTAssertEqual(path, reference.path, "the hurdle is the scalar formula, \(context)")
-        // Hill's u stays within |u| < 60 here: a few ulp per term, 1e-13 with room.
-        for t in 0..<weeks {
+        // Hill's u stays within |u| < 60 here: a few ulp per term, 1e-13 with room; the sums
+        // are taken in the scalar order, so they carry no more than the terms' error.
+        for i in 0..<paths * weeks {
           XCTAssertEqual(
-            weekly[t], reference.weeklyRevenue[t],
-            accuracy: 1e-13 * reference.weeklyRevenue[t], context)
+            terms[i], reference.terms[i], accuracy: 1e-13 * reference.terms[i], context)
         }
-        XCTAssertEqual(totals.mediator, reference.mediator, accuracy: 1e-14 * reference.mediator)
+        XCTAssertEqual(totals.mediator, reference.mediator, "the scalar sum, bit for bit")
         XCTAssertEqual(totals.revenue, reference.revenue, accuracy: 1e-13 * reference.revenue)
         XCTAssertEqual(
           totals.revenueWithFactor, reference.revenueWithFactor,
