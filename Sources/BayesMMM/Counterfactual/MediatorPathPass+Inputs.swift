@@ -56,8 +56,9 @@ extension MediatorPathPass {
   ) {
     let weeks = eta.count
     precondition(
-      [onOffShift, amountShift, revenueShift].allSatisfy { $0.count == weeks }
-        && [onProbability, amountFactor, revenueFactor].allSatisfy { $0.count == weeks })
+      onOffShift.count == weeks && amountShift.count == weeks && revenueShift.count == weeks
+        && onProbability.count == weeks && amountFactor.count == weeks
+        && revenueFactor.count == weeks)
     guard let eta = eta.baseAddress, let onOff = onOffShift.baseAddress,
       let amount = amountShift.baseAddress, let revenue = revenueShift.baseAddress,
       let p = onProbability.baseAddress, let f = amountFactor.baseAddress,

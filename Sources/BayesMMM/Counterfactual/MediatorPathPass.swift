@@ -63,7 +63,8 @@ enum MediatorPathPass {
     precondition(
       uniforms.count == paths * weeks && baseAmount.count == paths * weeks
         && path.count == paths * weeks && revenueTerms.count == paths * weeks
-        && [amountFactor, revenueWeight, revenueFactor].allSatisfy { $0.count == weeks })
+        && amountFactor.count == weeks && revenueWeight.count == weeks
+        && revenueFactor.count == weeks)
     hurdle(
       paths: paths, uniforms: uniforms, onProbability: onProbability, baseAmount: baseAmount,
       amountFactor: amountFactor, path: path)
@@ -80,8 +81,8 @@ enum MediatorPathPass {
       return Totals(mediator: 0, revenue: 0, revenueWithFactor: 0)
     }
     let beta = response.revenueCoefficient
-    forEachLaneGroup(paths: paths, weeks: weeks, revenueTerms) { signal, start in
-      LaneMath.Lanes(weight, at: start.week, count: weeks) * LaneMath.exp(beta * signal)
+    forEachLaneGroup(paths: paths, weeks: weeks, revenueTerms) { signal, week in
+      LaneMath.Lanes(weight, at: week, count: weeks) * LaneMath.exp(beta * signal)
     }
     let mediator = PathSums(paths: paths, grid: UnsafeBufferPointer(path))
     let revenue = PathSums(
@@ -98,39 +99,38 @@ enum MediatorPathPass {
     path: UnsafeMutableBufferPointer<Double>
   ) {
     guard let u = uniforms.baseAddress, let p = onProbability.baseAddress,
-      let a = baseAmount.baseAddress, let f = amountFactor.baseAddress
+      let a = baseAmount.baseAddress, let f = amountFactor.baseAddress,
+      let m = path.baseAddress
     else { return }
     let weeks = onProbability.count
-    forEachLaneGroup(paths: paths, weeks: weeks, path) { _, start in
-      let offset = start.path * weeks
-      let on =
-        LaneMath.Lanes(u + offset, at: start.week, count: weeks)
-        .< LaneMath.Lanes(p, at: start.week, count: weeks)
-      let amount =
-        LaneMath.Lanes(a + offset, at: start.week, count: weeks)
-        * LaneMath.Lanes(f, at: start.week, count: weeks)
-      return LaneMath.Lanes.zero.lanesReplacing(with: amount, where: on)
+    for r in 0..<paths {
+      let offset = r * weeks
+      for start in stride(from: 0, to: weeks, by: LaneMath.Lanes.scalarCount) {
+        let on =
+          LaneMath.Lanes(u + offset, at: start, count: weeks)
+          .< LaneMath.Lanes(p, at: start, count: weeks)
+        let amount =
+          LaneMath.Lanes(a + offset, at: start, count: weeks)
+          * LaneMath.Lanes(f, at: start, count: weeks)
+        LaneMath.Lanes.zero.lanesReplacing(with: amount, where: on)
+          .store(to: m + offset, at: start, count: weeks)
+      }
     }
   }
 
-  /// Where a lane group starts: path r and week t.
-  struct LaneStart {
-    let path: Int
-    let week: Int
-  }
-
   /// Replaces each lane group of each path's T weeks in `grid` (`paths x T`) by `update`
-  /// of it (its lanes past week T - 1 padded with 0 on load, dropped on store).
+  /// of it and its first week (lanes past week T - 1 padded with 0 on load, dropped on
+  /// store).
   @inline(__always)
   private static func forEachLaneGroup(
     paths: Int, weeks: Int, _ grid: UnsafeMutableBufferPointer<Double>,
-    _ update: (LaneMath.Lanes, LaneStart) -> LaneMath.Lanes
+    _ update: (LaneMath.Lanes, Int) -> LaneMath.Lanes
   ) {
     guard let base = grid.baseAddress else { return }
     for r in 0..<paths {
       let series = base + r * weeks
       for start in stride(from: 0, to: weeks, by: LaneMath.Lanes.scalarCount) {
-        update(LaneMath.Lanes(series, at: start, count: weeks), LaneStart(path: r, week: start))
+        update(LaneMath.Lanes(series, at: start, count: weeks), start)
           .store(to: series, at: start, count: weeks)
       }
     }

@@ -17,10 +17,13 @@ extension PlanShift {
     let weeks = model.inputs.weeks
     precondition(
       spend.count == weeks
-        && [signal, onOff, amount, revenue].allSatisfy { $0.count == weeks },
+        && signal.count == weeks && onOff.count == weeks && amount.count == weeks
+        && revenue.count == weeks,
       "a plan and buffers of the model's weeks")
     guard spend != model.inputs.socialSpend[s] else {
-      for shift in [onOff, amount, revenue] { shift.update(repeating: 0) }
+      onOff.update(repeating: 0)
+      amount.update(repeating: 0)
+      revenue.update(repeating: 0)
       return
     }
     spend.withUnsafeBufferPointer { state.socialTransforms[s].laneSignal(spend: $0, into: signal) }

@@ -24,10 +24,13 @@
 /// kept. `MediatorPathPass` documents the per-path loop.
 ///
 /// Accuracy: the path loops, the arms' factors and the counterfactual social signals use
-/// `LaneMath`'s exp and log (within 2 ulp of libm) and lane partial sums, so arm means agree
-/// with the scalar formulas to about 1e-15 relative; an effect, a difference of two arm
-/// means, carries that error relative to the arms (measured on the bundled benchmark:
-/// 4,000 draws, every effect column within 1e-13 relative of the scalar computation).
+/// `LaneMath`'s exp and log (within 2 ulp of libm) where a scalar pass used libm, with every
+/// sum in the scalar pass's order, so an arm mean is within a few ulp of the scalar one, and
+/// an effect, a difference of two arm means, differs from the scalar computation by a few
+/// ulp of the arms' revenue (measured on the bundled benchmark, 4,000 draws: at most 1.2e-14
+/// of the window's revenue). An effect much smaller than the arms it is the difference of
+/// (a channel whose Google link is almost nil, a TE where NIE and NDE almost cancel) is
+/// relatively that much less certain in its last digits, as it was with libm.
 ///
 /// - Complexity: per draw O(T R (2S + 1)) with, per 8 weeks of a path and arm, one lane log
 ///   and two lane exp (no libm call), plus O(T S) for the counterfactual signals and the
