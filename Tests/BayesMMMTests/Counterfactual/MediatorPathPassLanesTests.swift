@@ -62,6 +62,16 @@ final class MediatorPathPassLanesTests: XCTestCase {
     }
   }
 
+  func testLaneHillIsZeroBelowTheNormalRangeAndOneAtInfinity() {
+    let a = LaneMath.Lanes(0, -0.0, -1, 1e-310, .nan, .infinity, 0.5, 3)
+    let h = HillSaturation.values(a, logHalfSaturation: log(0.5), shape: 1.5)
+    for lane in 0..<5 { XCTAssertEqual(h[lane], 0, "a \(a[lane])") }
+    XCTAssertEqual(h[5], 1)
+    XCTAssertEqual(h[6], 0.5)
+    XCTAssertLessThanOrEqual(
+      Self.ulps(h[7], HillSaturation.value(3, halfSaturation: 0.5, shape: 1.5)), 8)
+  }
+
   func testManyPathAdstockIsEachPathsOwnAdstock() {
     let random = GSLRandom(runSeed: 12)
     for transform in Self.transforms {
