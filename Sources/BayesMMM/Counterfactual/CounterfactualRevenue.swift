@@ -138,29 +138,36 @@ public struct CounterfactualRevenue: Sendable {
     numbers: MediatorRandomNumbers
   ) -> Outcome {
     let weeks = model.inputs.weeks
+    let paths = numbers.paths
     precondition(numbers.weeks == weeks, "random numbers for the model's weeks")
     let eta = state.onOffPredictor(socialSignals: state.socialSignals)
     let beta = state.mediatorCoefficient
-    // Buffers of T weeks each, released at the end of the call.
+    // Buffers of T or R x T weeks, released at the end of the call.
     let onProbability = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let amountFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let revenueWeight = UnsafeMutableBufferPointer<Double>.zeros(weeks)
     let revenueFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let baseAmount = UnsafeMutableBufferPointer<Double>.zeros(numbers.paths * weeks)
-    let path = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let signal = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let terms = UnsafeMutableBufferPointer<Double>.zeros(weeks)
+    let baseAmount = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
+    let path = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
+    let terms = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
     defer {
       for buffer in [
-        onProbability, amountFactor, revenueWeight, revenueFactor, baseAmount, path, signal, terms,
+        onProbability, amountFactor, revenueWeight, revenueFactor, baseAmount, path, terms,
       ] {
         buffer.deallocate()
       }
     }
-    for t in 0..<weeks {
-      onProbability[t] = HillSaturation.logistic(eta[t] + mediatorShift.onOff[t])
-      amountFactor[t] = exp(mediatorShift.amount[t])
-      revenueFactor[t] = exp(revenueShift[t])
+    eta.withUnsafeBufferPointer { eta in
+      mediatorShift.onOff.withUnsafeBufferPointer { onOff in
+        mediatorShift.amount.withUnsafeBufferPointer { amount in
+          revenueShift.withUnsafeBufferPointer { revenue in
+            MediatorPathPass.armFactors(
+              onOffPredictor: eta, onOffShift: onOff, amountShift: amount, revenueShift: revenue,
+              onProbability: onProbability, amountFactor: amountFactor,
+              revenueFactor: revenueFactor)
+          }
+        }
+      }
     }
     MediatorPathPass.prepare(
       state: state, observedRevenue: baselineRevenue(state: state), numbers: numbers,
@@ -172,32 +179,32 @@ public struct CounterfactualRevenue: Sendable {
       for t in 0..<planStart {
         onProbability[t] = observed[t] > 0 ? 1 : 0
         amountFactor[t] = 1
-        for r in 0..<numbers.paths { baseAmount[r * weeks + t] = observed[t] }
+        for r in 0..<paths { baseAmount[r * weeks + t] = observed[t] }
       }
     }
     let response = MediatorResponse(transform: state.mediatorTransform, revenueCoefficient: beta)
-    var revenue = [Double](repeating: 0, count: weeks)
-    var google = [Double](repeating: 0, count: weeks)
-    numbers.uniforms.withUnsafeBufferPointer { uniforms in
-      for r in 0..<numbers.paths {
-        let slice = r * weeks..<(r + 1) * weeks
-        _ = MediatorPathPass.run(
-          uniforms: UnsafeBufferPointer(rebasing: uniforms[slice]),
-          onProbability: UnsafeBufferPointer(onProbability),
-          baseAmount: UnsafeBufferPointer(rebasing: baseAmount[slice]),
-          amountFactor: UnsafeBufferPointer(amountFactor),
-          revenueWeight: UnsafeBufferPointer(revenueWeight),
-          revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: path,
-          signal: signal, revenueTerms: terms)
-        for t in 0..<weeks {
-          revenue[t] += terms[t] * revenueFactor[t]
-          google[t] += path[t]
-        }
-      }
+    _ = numbers.uniforms.withUnsafeBufferPointer { uniforms in
+      MediatorPathPass.run(
+        paths: paths, uniforms: uniforms, onProbability: UnsafeBufferPointer(onProbability),
+        baseAmount: UnsafeBufferPointer(baseAmount),
+        amountFactor: UnsafeBufferPointer(amountFactor),
+        revenueWeight: UnsafeBufferPointer(revenueWeight),
+        revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: path,
+        revenueTerms: terms)
     }
-    let paths = Double(max(numbers.paths, 1))
+    let count = Double(max(paths, 1))
     let scale = model.inputs.mediatorScale
-    return Outcome(
-      revenue: revenue.map { $0 / paths }, googleSpend: google.map { $0 * scale / paths })
+    // Path by path, as the one-path pass summed them.
+    let revenue = (0..<weeks).map { t in
+      var sum = 0.0
+      for r in 0..<paths { sum += terms[r * weeks + t] * revenueFactor[t] }
+      return sum / count
+    }
+    let google = (0..<weeks).map { t in
+      var spend = 0.0
+      for r in 0..<paths { spend += path[r * weeks + t] }
+      return spend * scale / count
+    }
+    return Outcome(revenue: revenue, googleSpend: google)
   }
 }

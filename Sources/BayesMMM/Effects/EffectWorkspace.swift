@@ -7,10 +7,11 @@ public final class EffectWorkspace {
   public let weeks: Int
   /// A_r,t = exp(mu_m,t(observed) + sigma_m z_r,t), `paths x T`.
   let baseAmount: UnsafeMutableBufferPointer<Double>
-  /// G_r,t of the observed-arm paths, `paths x T`.
+  /// The mediator paths M_r,t of the arm in progress, `paths x T`.
+  let pathSpend: UnsafeMutableBufferPointer<Double>
+  /// G_r,t of the observed-arm paths and of the arm in progress, `paths x T` each.
   let observedTerms: UnsafeMutableBufferPointer<Double>
-  /// G_t of the counterfactual path in progress, T.
-  let scratchTerms: UnsafeMutableBufferPointer<Double>
+  let pathTerms: UnsafeMutableBufferPointer<Double>
   /// p_t of the observed arm and of the arm in progress, T each.
   let observedOnProbability: UnsafeMutableBufferPointer<Double>
   let onProbability: UnsafeMutableBufferPointer<Double>
@@ -21,9 +22,11 @@ public final class EffectWorkspace {
   let ones: UnsafeMutableBufferPointer<Double>
   /// w_t = y_obs,t exp(-beta_google H_obs,t), T.
   let revenueWeight: UnsafeMutableBufferPointer<Double>
-  /// The mediator path M_t and its signal H_t of the pass in progress, T each.
-  let pathSpend: UnsafeMutableBufferPointer<Double>
-  let pathSignal: UnsafeMutableBufferPointer<Double>
+  /// The arm's social signal h'_s,t and its predictor shifts (`PlanShift`), T each.
+  let channelSignal: UnsafeMutableBufferPointer<Double>
+  let onOffShift: UnsafeMutableBufferPointer<Double>
+  let amountShift: UnsafeMutableBufferPointer<Double>
+  let revenueShift: UnsafeMutableBufferPointer<Double>
 
   public init(paths: Int, weeks: Int) {
     self.paths = paths
@@ -34,49 +37,47 @@ public final class EffectWorkspace {
       return pointer
     }
     baseAmount = buffer(paths * weeks)
+    pathSpend = buffer(paths * weeks)
     observedTerms = buffer(paths * weeks)
-    scratchTerms = buffer(weeks)
+    pathTerms = buffer(paths * weeks)
     observedOnProbability = buffer(weeks)
     onProbability = buffer(weeks)
     amountFactor = buffer(weeks)
     revenueFactor = buffer(weeks)
     ones = buffer(weeks, 1)
     revenueWeight = buffer(weeks)
-    pathSpend = buffer(weeks)
-    pathSignal = buffer(weeks)
+    channelSignal = buffer(weeks)
+    onOffShift = buffer(weeks)
+    amountShift = buffer(weeks)
+    revenueShift = buffer(weeks)
   }
 
   deinit {
     for pointer in [
-      baseAmount, observedTerms, scratchTerms, observedOnProbability, onProbability,
-      amountFactor, revenueFactor, ones, revenueWeight, pathSpend, pathSignal,
+      baseAmount, pathSpend, observedTerms, pathTerms,
+      observedOnProbability, onProbability, amountFactor, revenueFactor, ones, revenueWeight,
+      channelSignal, onOffShift, amountShift, revenueShift,
     ] {
       pointer.deallocate()
     }
   }
 
-  /// Path r's slice of a `paths x T` buffer.
+  /// Runs `MediatorPathPass` on all R paths with this draw's base amounts and revenue
+  /// weights and the arm's on-probabilities and factors (all `[T]`), writing G_r,t into
+  /// `terms` (`paths x T`).
   @inline(__always)
-  func path(_ r: Int, of grid: UnsafeMutableBufferPointer<Double>) -> UnsafeBufferPointer<Double> {
-    UnsafeBufferPointer(rebasing: grid[r * weeks..<(r + 1) * weeks])
-  }
-
-  /// Runs `MediatorPathPass` on path r with this draw's base amounts and revenue weights and
-  /// the arm's on-probabilities and factors (all `[T]`), writing G_t into `terms`.
-  @inline(__always)
-  func runPath(
-    _ r: Int, uniforms: UnsafeBufferPointer<Double>,
-    onProbability: UnsafeMutableBufferPointer<Double>,
+  func runPaths(
+    uniforms: UnsafeBufferPointer<Double>, onProbability: UnsafeMutableBufferPointer<Double>,
     amountFactor: UnsafeMutableBufferPointer<Double>,
     revenueFactor: UnsafeMutableBufferPointer<Double>, response: MediatorResponse,
     terms: UnsafeMutableBufferPointer<Double>
   ) -> MediatorPathPass.Totals {
     MediatorPathPass.run(
-      uniforms: UnsafeBufferPointer(rebasing: uniforms[r * weeks..<(r + 1) * weeks]),
-      onProbability: UnsafeBufferPointer(onProbability), baseAmount: path(r, of: baseAmount),
+      paths: paths, uniforms: uniforms, onProbability: UnsafeBufferPointer(onProbability),
+      baseAmount: UnsafeBufferPointer(baseAmount),
       amountFactor: UnsafeBufferPointer(amountFactor),
       revenueWeight: UnsafeBufferPointer(revenueWeight),
       revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: pathSpend,
-      signal: pathSignal, revenueTerms: terms)
+      revenueTerms: terms)
   }
 }
