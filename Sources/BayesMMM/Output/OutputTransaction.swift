@@ -99,9 +99,10 @@ public final class OutputTransaction {
     try output.commit()
   }
 
-  /// Writes `bytes` to a temporary file that `commit()` will rename to `name`.
+  /// Writes `bytes` (`Data`, `[UInt8]`, ...) to a temporary file that `commit()` will rename
+  /// to `name`.
   /// - Throws: `OutputCancelled` when the flag is set (everything staged is removed).
-  public func stage(_ name: String, _ bytes: Data) throws {
+  public func stage(_ name: String, _ bytes: some ContiguousBytes) throws {
     precondition(!isFinished, "stage after commit or abandon")
     precondition(!name.contains("/") && !name.isEmpty, "a plain file name")
     try throwIfCancelled()
