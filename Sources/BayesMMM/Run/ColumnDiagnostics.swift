@@ -33,9 +33,8 @@ public struct ColumnDiagnostics: Sendable, Equatable {
       median = Diagnostics.quantile(finite, probability: 0.5)
     }
     mcseMean = Diagnostics.mcseMean(draws)
-    essBulk = Diagnostics.essBulk(draws)
+    (essBulk, rHat) = Diagnostics.essBulkAndRHat(draws)
     essTail = Diagnostics.essTail(draws)
-    rHat = Diagnostics.rHat(draws)
   }
 
   var json: JSONValue {
