@@ -5,7 +5,8 @@ import XCTest
 
 /// The shortcuts that make a run's diagnostics faster give the very bits of the plain
 /// computations: the shared FFT twiddle tables, the shared rank normalisation of R-hat and
-/// bulk ESS, the one-pass count of non-finite draws, and the columns diagnosed in parallel.
+/// bulk ESS, the one sort of a column's draws, the one-pass count of non-finite draws, and
+/// the columns diagnosed in parallel.
 final class DiagnosticsSharedWorkTests: XCTestCase {
   private struct XorShift {
     var state: UInt64
@@ -98,6 +99,32 @@ final class DiagnosticsSharedWorkTests: XCTestCase {
       let shared = Diagnostics.essBulkAndRHat(draws)
       XCTAssertEqual(shared.essBulk.bitPattern, Diagnostics.essBulk(draws).bitPattern, "\(draws)")
       XCTAssertEqual(shared.rHat.bitPattern, Diagnostics.rHat(draws).bitPattern, "\(draws)")
+    }
+  }
+
+  func testColumnDiagnosticsEqualEachDiagnosticComputedOnItsOwn() {
+    var random = XorShift(state: 0x5EED_0000_0000_0042)
+    var cases: [[[Double]]] = (0..<12).map { seed in
+      (0..<(1 + seed % 4)).map { _ in (0..<(3 + seed * 23)).map { _ in random.next() * 10 } }
+    }
+    cases.append([[1, 2, 3, 4, 5], [1, 2, 3]])
+    cases.append([[1, .infinity, 3, 4], [1, 2, .nan, 4]])
+    cases.append([[2, 2, 2, 2], [2, 2, 2, 2]])
+    cases.append([[0.0, -0.0, 1, -0.0], [-0.0, 0.0, 0.0, 2]])
+    cases.append([])
+    for draws in cases {
+      let column = ColumnDiagnostics(name: "x", draws: draws)
+      let finite = Diagnostics.finitePooled(draws)
+      let expectedMedian =
+        Diagnostics.nonFiniteCount(draws) == 0
+        ? Diagnostics.quantile(draws, probability: 0.5)
+        : Diagnostics.quantile(finite, probability: 0.5)
+      XCTAssertEqual(column.median.bitPattern, expectedMedian.bitPattern, "\(draws)")
+      XCTAssertEqual(column.essTail.bitPattern, Diagnostics.essTail(draws).bitPattern, "\(draws)")
+      XCTAssertEqual(column.essBulk.bitPattern, Diagnostics.essBulk(draws).bitPattern, "\(draws)")
+      XCTAssertEqual(column.rHat.bitPattern, Diagnostics.rHat(draws).bitPattern, "\(draws)")
+      XCTAssertEqual(
+        column.mcseMean.bitPattern, Diagnostics.mcseMean(draws).bitPattern, "\(draws)")
     }
   }
 
