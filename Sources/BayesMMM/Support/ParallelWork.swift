@@ -38,7 +38,7 @@ public enum ParallelWork {
   }
 
   /// The indices 0 ..< count, handed out once each in increasing order, guarded by a lock.
-  final class IndexQueue: @unchecked Sendable {
+  private final class IndexQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private let count: Int
