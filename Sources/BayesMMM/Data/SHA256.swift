@@ -35,7 +35,7 @@ public enum SHA256 {
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
           let tailCount = paddedTail(buffer, after: 64 * wholeBlocks, into: tail)
-          let tailBase = UnsafeRawPointer(tail.baseAddress.unsafelyUnwrapped)
+          guard let tailBase = UnsafeRawPointer(tail.baseAddress) else { return }
           for block in 0..<(tailCount / 64) {
             compress(&state, block: tailBase + 64 * block, schedule: schedule, constants: constants)
           }
@@ -76,8 +76,6 @@ public enum SHA256 {
 
   /// The chaining value before the first block: the first 32 bits of the fractional parts
   /// of the square roots of the first 8 primes.
-  private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
-
   private static let initialState: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
     0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,

@@ -10,11 +10,12 @@
 ///
 /// Numbers other than NaN are written by the standard library's own `Double.write(to:)`,
 /// which produces the bytes of `description` (the shortest text that reads back as the same
-/// value) and hands them to the stream's `_writeASCII`. That requirement of `TextOutputStream` is public but
-/// underscored; it is implemented here because the default forwards to `write(_:)` through a
-/// temporary `String`, which is a heap allocation for every number longer than 15 characters
-/// (most draws, e.g. `0.12345678901234567`). If a future standard library stopped calling it,
-/// `write(_:)` would receive the same text: only the speed depends on it, never the bytes.
+/// value) and hands them to the stream's `_writeASCII`. That requirement of
+/// `TextOutputStream` is public but underscored; it is implemented here because the default
+/// forwards to `write(_:)` through a temporary `String`, which is a heap allocation for every
+/// number longer than 15 characters (most draws, e.g. `0.12345678901234567`). If a future
+/// standard library stopped calling it, `write(_:)` would receive the same text: only the
+/// speed depends on it, never the bytes.
 ///
 /// Invariant: `bytes` is exactly the concatenation of everything appended, in order.
 ///
