@@ -5,76 +5,122 @@
 /// // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
 ///
-/// Used to fingerprint the data file of a run, so a result can be traced to the exact bytes it
-/// was fitted on. The message is padded with a 1 bit, zeros and its 64-bit big-endian length
-/// in bits to a multiple of 512 bits, then compressed block by block (64 rounds each).
+/// Used to fingerprint the data file of a run and the chain files it writes, so a result can
+/// be traced to the exact bytes it was fitted on. The message is padded with a 1 bit, zeros
+/// and its 64-bit big-endian length in bits to a multiple of 512 bits, then compressed block
+/// by block (64 rounds each).
 ///
-/// - Complexity: O(n) in the number of bytes; the padded copy costs O(n) memory.
+/// The whole 64-byte blocks are compressed where they lie; only the last one or two blocks,
+/// which carry the padding, are copied into a 128-byte scratch block. The compression keeps
+/// its 64-word message schedule in a stack buffer, so hashing allocates nothing but the
+/// digest (the chain files of a default run are 48 MB, hashed on every write and read).
+///
+/// - Complexity: O(n) time in the number of bytes, O(1) extra memory.
 public enum SHA256 {
   /// The 32-byte digest.
   public static func digest(of bytes: [UInt8]) -> [UInt8] {
-    var state: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
-      0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    let message = padded(bytes)
-    var schedule = [UInt32](repeating: 0, count: 64)
-    for blockStart in stride(from: 0, to: message.count, by: 64) {
-      loadSchedule(&schedule, from: message, at: blockStart)
-      compress(&state, schedule: schedule)
+    bytes.withUnsafeBytes { digest(of: $0) }
+  }
+
+  /// The 32-byte digest of the bytes in `buffer`.
+  public static func digest(of buffer: UnsafeRawBufferPointer) -> [UInt8] {
+    var state = initialState
+    let wholeBlocks = buffer.count / 64
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+      roundConstants.withUnsafeBufferPointer { constants in
+        if let base = buffer.baseAddress {
+          for block in 0..<wholeBlocks {
+            compress(&state, block: base + 64 * block, schedule: schedule, constants: constants)
+          }
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+          let tailCount = paddedTail(buffer, after: 64 * wholeBlocks, into: tail)
+          guard let tailBase = UnsafeRawPointer(tail.baseAddress) else { return }
+          for block in 0..<(tailCount / 64) {
+            compress(&state, block: tailBase + 64 * block, schedule: schedule, constants: constants)
+          }
+        }
+      }
     }
     var digest: [UInt8] = []
     digest.reserveCapacity(32)
-    for word in state {
-      digest += [UInt8(word >> 24), UInt8((word >> 16) & 0xff), UInt8((word >> 8) & 0xff),
-                 UInt8(word & 0xff)]
+    for index in 0..<8 {
+      let word = state[index]
+      digest += [
+        UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16),
+        UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word),
+      ]
     }
     return digest
   }
 
   /// The digest as 64 lowercase hex characters.
   public static func hexDigest(of bytes: [UInt8]) -> String {
+    hexText(digest(of: bytes))
+  }
+
+  /// The digest of the bytes in `buffer` as 64 lowercase hex characters.
+  public static func hexDigest(of buffer: UnsafeRawBufferPointer) -> String {
+    hexText(digest(of: buffer))
+  }
+
+  private static func hexText(_ digest: [UInt8]) -> String {
     let hexDigits = Array("0123456789abcdef")
     var text = ""
-    for byte in digest(of: bytes) {
+    for byte in digest {
       text.append(hexDigits[Int(byte >> 4)])
       text.append(hexDigits[Int(byte & 0x0f)])
     }
     return text
   }
 
-  /// The message followed by 0x80, zeros, and the bit length (big-endian), 64-byte aligned.
-  private static func padded(_ bytes: [UInt8]) -> [UInt8] {
-    var message = bytes
-    let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8((bitLength >> UInt64(shift)) & 0xff))
+  /// The chaining value before the first block: the first 32 bits of the fractional parts
+  /// of the square roots of the first 8 primes.
+  private static let initialState: [UInt32] = [
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
+    0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+  ]
+
+  /// Writes the message's last `buffer.count - start` (< 64) bytes into `tail`, followed by
+  /// 0x80, zeros and the bit length of the whole message (big-endian), and returns the
+  /// padded length: 64 or 128 bytes.
+  private static func paddedTail(
+    _ buffer: UnsafeRawBufferPointer, after start: Int, into tail: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    let remaining = buffer.count - start
+    for index in 0..<remaining { tail[index] = buffer[start + index] }
+    tail[remaining] = 0x80
+    let paddedCount = remaining < 56 ? 64 : 128
+    for index in (remaining + 1)..<(paddedCount - 8) { tail[index] = 0 }
+    let bitLength = UInt64(buffer.count) &* 8
+    for index in 0..<8 {
+      tail[paddedCount - 8 + index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * index))
     }
-    return message
+    return paddedCount
   }
 
-  private static func loadSchedule(_ w: inout [UInt32], from message: [UInt8], at start: Int) {
+  /// Compresses the 64 bytes at `block` into `state` (FIPS 180-4 section 6.2.2), using
+  /// `schedule` (64 words) as the message schedule W.
+  @inline(__always)
+  private static func compress(
+    _ state: inout [UInt32], block: UnsafeRawPointer,
+    schedule w: UnsafeMutableBufferPointer<UInt32>,
+    constants k: UnsafeBufferPointer<UInt32>
+  ) {
     for i in 0..<16 {
-      let j = start + 4 * i
-      w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16
-        | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
+      w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
     }
     for i in 16..<64 {
       let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
       let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
       w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
     }
-  }
-
-  private static func compress(_ state: inout [UInt32], schedule w: [UInt32]) {
     var a = state[0], b = state[1], c = state[2], d = state[3]
     var e = state[4], f = state[5], g = state[6], h = state[7]
     for i in 0..<64 {
       let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
       let choose = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choose &+ roundConstants[i] &+ w[i]
+      let t1 = h &+ s1 &+ choose &+ k[i] &+ w[i]
       let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let t2 = s0 &+ majority

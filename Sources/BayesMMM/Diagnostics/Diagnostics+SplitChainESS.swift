@@ -20,8 +20,15 @@ extension Diagnostics {
   /// ``essBulk(_:)``.
   public static func essTail(_ draws: [[Double]]) -> Double {
     guard isDiagnosable(draws) else { return .nan }
-    let lower = indicatorEffectiveSampleSize(draws, probability: 0.05)
-    let upper = indicatorEffectiveSampleSize(draws, probability: 0.95)
+    return essTail(diagnosable: draws, sortedPooled: draws.flatMap { $0 }.sorted())
+  }
+
+  /// ``essTail(_:)`` of draws that `isDiagnosable` accepts, given all their draws pooled
+  /// and sorted (`draws.flatMap { $0 }.sorted()`), so that a caller that needs the sorted
+  /// draws for other statistics sorts them once.
+  static func essTail(diagnosable draws: [[Double]], sortedPooled: [Double]) -> Double {
+    let lower = indicatorEffectiveSampleSize(draws, probability: 0.05, sortedPooled: sortedPooled)
+    let upper = indicatorEffectiveSampleSize(draws, probability: 0.95, sortedPooled: sortedPooled)
     // Python's min(lower, upper): the second only when strictly smaller.
     return upper < lower ? upper : lower
   }
@@ -48,7 +55,15 @@ extension Diagnostics {
 
   /// ESS of I(x ≤ q_p) on split chains, for draws already validated.
   static func indicatorEffectiveSampleSize(_ draws: [[Double]], probability: Double) -> Double {
-    let threshold = typeSevenQuantile(draws.flatMap { $0 }, probability: probability)
+    indicatorEffectiveSampleSize(
+      draws, probability: probability, sortedPooled: draws.flatMap { $0 }.sorted())
+  }
+
+  /// The same, given the draws pooled and sorted.
+  static func indicatorEffectiveSampleSize(
+    _ draws: [[Double]], probability: Double, sortedPooled: [Double]
+  ) -> Double {
+    let threshold = typeSevenQuantile(sorted: sortedPooled, probability: probability)
     let indicators = draws.map { chain in chain.map { $0 <= threshold ? 1.0 : 0.0 } }
     return geyerEffectiveSampleSize(splitChains(indicators))
   }
@@ -60,7 +75,11 @@ extension Diagnostics {
   /// Mathematically this is ``quantile(_:probability:)``; it is kept separate because a
   /// last-bit difference in the threshold can flip an indicator for a draw that sits on it.
   static func typeSevenQuantile(_ values: [Double], probability: Double) -> Double {
-    let sorted = values.sorted()
+    typeSevenQuantile(sorted: values.sorted(), probability: probability)
+  }
+
+  /// ``typeSevenQuantile(_:probability:)`` of values already sorted.
+  static func typeSevenQuantile(sorted: [Double], probability: Double) -> Double {
     let count = sorted.count
     guard count > 1 else { return sorted.first ?? .nan }
     let position = Double(count) * probability + (1 - probability)

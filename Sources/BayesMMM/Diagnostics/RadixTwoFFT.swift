@@ -5,9 +5,11 @@ import Foundation
 /// Computes X[k] = Σ_j x[j] · exp(∓2πi·jk/n) for n a power of two (the minus sign
 /// forward, the plus sign for the inverse, which is left unscaled). The twiddle factors of
 /// each stage come from `cos` and `sin` directly rather than by repeated multiplication,
-/// so the rounding error grows as O(ε log n) rather than O(ε n).
+/// so the rounding error grows as O(ε log n) rather than O(ε n); they are computed once per
+/// length and direction (`Twiddles`).
 ///
-/// - Complexity: O(n log n) time, no allocation besides the caller's buffers.
+/// - Complexity: O(n log n) time, no allocation besides the caller's buffers (and the
+///   first transform of a length, which builds its `Twiddles`).
 enum RadixTwoFFT {
   /// The smallest power of two that is at least `count` (1 for `count` ≤ 1).
   static func paddedLength(atLeast count: Int) -> Int {
@@ -23,14 +25,12 @@ enum RadixTwoFFT {
     assert(count & (count - 1) == 0, "length \(count) is not a power of two")
     guard count > 1 else { return }
     reverseBitOrder(real: &real, imaginary: &imaginary)
-    let sign = inverse ? 1.0 : -1.0
+    let twiddles = Twiddles.shared(count: count, inverse: inverse)
     var span = 1
     while span < count {
-      let angleStep = sign * Double.pi / Double(span)
       for offset in 0..<span {
-        let angle = angleStep * Double(offset)
-        let twiddleReal = cos(angle)
-        let twiddleImaginary = sin(angle)
+        let twiddleReal = twiddles.real[span - 1 + offset]
+        let twiddleImaginary = twiddles.imaginary[span - 1 + offset]
         var lower = offset
         while lower < count {
           let upper = lower + span

@@ -42,7 +42,7 @@ public enum AtomicFileWriter {
     try write(Data(text.utf8), to: path)
   }
 
-  private static func writeAll(_ bytes: Data, to descriptor: Int32, path: String)
+  private static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32, path: String)
     throws(OutputError)
   {
     let failure: String? = bytes.withUnsafeBytes { buffer -> String? in
@@ -63,7 +63,7 @@ public enum AtomicFileWriter {
 
   /// Writes all of `bytes` to the open `descriptor`, flushes them to disk and closes it
   /// (also on failure); `path` names the destination in errors.
-  static func writeAndClose(_ bytes: Data, to descriptor: Int32, path: String)
+  static func writeAndClose(_ bytes: some ContiguousBytes, to descriptor: Int32, path: String)
     throws(OutputError)
   {
     var isOpen = true

@@ -43,29 +43,55 @@ public enum CmdStanCSV {
   public static func chainFile(
     header: Header, columns: [String], draws: [Double], result: ChainResult
   ) -> String {
-    var text = configurationComment(header)
-    text += (statisticColumns + columns).joined(separator: ",") + "\n"
-    text += "# Adaptation terminated\n"
-    text += "# Step size = \(number(result.stepSize))\n"
-    text += "# Diagonal elements of inverse mass matrix:\n"
-    text += "# " + result.inverseMetric.map(number).joined(separator: ", ") + "\n"
-    let statistics = result.statistics
+    String(
+      decoding: chainFileBytes(header: header, columns: columns, draws: draws, result: result),
+      as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of `chainFile(header:columns:draws:result:)`, the form that is hashed
+  /// and written.
+  /// - Complexity: O(drawCount x columns.count); the rows are formatted straight into one
+  ///   buffer sized for ~24 bytes a number, without a `String` per number or per row.
+  public static func chainFileBytes(
+    header: Header, columns: [String], draws: [Double], result: ChainResult
+  ) -> [UInt8] {
     let width = columns.count
-    text.reserveCapacity(text.utf8.count + result.drawCount * (width + 7) * 20)
-    for k in 0..<result.drawCount {
-      var row = number(statistics.logDensity[k])
-      row += "," + number(statistics.acceptStat[k])
-      row += "," + number(statistics.stepSize[k])
-      row += ",\(statistics.treeDepth[k]),\(statistics.leapfrogSteps[k])"
-      row += statistics.divergent[k] ? ",1," : ",0,"
-      row += number(statistics.energy[k])
-      for j in 0..<width { row += "," + number(draws[k * width + j]) }
-      text += row + "\n"
+    var text = ASCIIBuffer(
+      capacity: 8192 + result.drawCount * (width + statisticColumns.count) * 24)
+    text.append(configurationComment(header))
+    text.append((statisticColumns + columns).joined(separator: ",") + "\n")
+    text.append("# Adaptation terminated\n")
+    text.append("# Step size = \(number(result.stepSize))\n")
+    text.append("# Diagonal elements of inverse mass matrix:\n")
+    text.append("# " + result.inverseMetric.map(number).joined(separator: ", ") + "\n")
+    let statistics = result.statistics
+    let comma = UInt8(ascii: ",")
+    draws.withUnsafeBufferPointer { draws in
+      for k in 0..<result.drawCount {
+        appendNumber(statistics.logDensity[k], to: &text)
+        text.append(byte: comma)
+        appendNumber(statistics.acceptStat[k], to: &text)
+        text.append(byte: comma)
+        appendNumber(statistics.stepSize[k], to: &text)
+        text.append(byte: comma)
+        text.append(statistics.treeDepth[k])
+        text.append(byte: comma)
+        text.append(statistics.leapfrogSteps[k])
+        text.append(statistics.divergent[k] ? ",1," : ",0,")
+        appendNumber(statistics.energy[k], to: &text)
+        for value in draws[(k * width)..<((k + 1) * width)] {
+          text.append(byte: comma)
+          appendNumber(value, to: &text)
+        }
+        text.append(byte: UInt8(ascii: "\n"))
+      }
     }
     // CmdStan closes with a timing block, which cmdstanpy needs to find the end of the
     // draws; the figures themselves live in run.json.
-    text += "# \n#  Elapsed Time: see run.json (kept out of chain files so they are byte-identical)\n# \n"
-    return text
+    text.append(
+      "# \n#  Elapsed Time: see run.json (kept out of chain files so they are byte-identical)\n# \n"
+    )
+    return text.bytes
   }
 
   /// A number as CmdStan writes it: decimal, with `nan`, `inf`, `-inf` for non-finite values.
@@ -73,6 +99,17 @@ public enum CmdStanCSV {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
     return "\(value)"
+  }
+
+  /// `number(value)` appended to `text`, without a temporary `String`.
+  static func appendNumber(_ value: Double, to text: inout ASCIIBuffer) {
+    if value.isNaN {
+      text.append("nan")
+    } else if value.isInfinite {
+      text.append(value > 0 ? "inf" : "-inf")
+    } else {
+      text.append(value)
+    }
   }
 
   private static func configurationComment(_ header: Header) -> String {

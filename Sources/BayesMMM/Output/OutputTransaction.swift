@@ -99,30 +99,98 @@ public final class OutputTransaction {
     try output.commit()
   }
 
-  /// Writes `bytes` to a temporary file that `commit()` will rename to `name`.
+  /// Writes `bytes` (`Data`, `[UInt8]`, ...) to a temporary file that `commit()` will rename
+  /// to `name`.
   /// - Throws: `OutputCancelled` when the flag is set (everything staged is removed).
-  public func stage(_ name: String, _ bytes: Data) throws {
+  public func stage(_ name: String, _ bytes: some ContiguousBytes) throws {
     precondition(!isFinished, "stage after commit or abandon")
     precondition(!name.contains("/") && !name.isEmpty, "a plain file name")
     try throwIfCancelled()
-    let temporary = Self.path(directory, ".\(name).tmp-\(UUID().uuidString)")
     do {
-      let descriptor = try StagedOutputs.shared.withLock { () throws -> Int32 in
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else {
-          throw OutputError(
-            path: Self.path(directory, name), reason: AtomicFileWriter.lastErrorText())
-        }
-        StagedOutputs.shared.registerFile(temporary)
-        return descriptor
-      }
+      let temporary = try Self.writeTemporary(name, bytes, in: directory)
       staged.append((name: name, temporary: temporary))
-      try AtomicFileWriter.writeAndClose(
-        bytes, to: descriptor, path: Self.path(directory, name))
     } catch {
       abandon()
       throw error
     }
+  }
+
+  /// Stages `names.count` files on up to `threads` threads: each thread builds a file's
+  /// bytes with `make(index)` and stages them as `stage` does, so a thread writes the file
+  /// it has just built while the others still build theirs. The files are staged in the
+  /// order of `names` (which `commit()` keeps), whichever thread finishes first.
+  ///
+  /// ```swift
+  /// let sums = try output.stageConcurrently(names: ["chain-1.csv", "chain-2.csv"], threads: 2) {
+  ///   index in let bytes = format(index); return (bytes: bytes, extra: checksum(bytes))
+  /// }
+  /// ```
+  ///
+  /// - Returns: each file's `extra`, in the order of `names`.
+  /// - Throws: as `stage`, after every thread has finished: the first failure in the order of
+  ///   `names`, with everything staged removed; `OutputCancelled` when the flag is set
+  ///   (files not begun are not built).
+  public func stageConcurrently<Bytes: ContiguousBytes, Extra: Sendable>(
+    names: [String], threads: Int,
+    _ make: @escaping @Sendable (Int) -> (bytes: Bytes, extra: Extra)
+  ) throws -> [Extra] {
+    precondition(!isFinished, "stage after commit or abandon")
+    precondition(names.allSatisfy { !$0.contains("/") && !$0.isEmpty }, "plain file names")
+    try throwIfCancelled()
+    let directory = directory
+    let cancel = cancel
+    let outputPath = outputPath
+    let outcomes = ParallelWork.map(count: names.count, threads: threads) {
+      index -> Result<(temporary: String, extra: Extra), any Error> in
+      guard cancel?.isCancelled != true else { return .failure(OutputCancelled(path: outputPath)) }
+      let file = make(index)
+      return Result {
+        (try Self.writeTemporary(names[index], file.bytes, in: directory), file.extra)
+      }
+    }
+    var extras: [Extra] = []
+    var firstFailure: (any Error)?
+    for (name, outcome) in zip(names, outcomes) {
+      switch outcome {
+      case .success(let file):
+        staged.append((name: name, temporary: file.temporary))
+        extras.append(file.extra)
+      case .failure(let error):
+        firstFailure = firstFailure ?? error
+      }
+    }
+    if let firstFailure {
+      abandon()
+      throw firstFailure
+    }
+    return extras
+  }
+
+  /// Writes `bytes` in full to a new hidden temporary file for `name` in `directory`, flushed
+  /// to disk, and returns its path. The file is registered with `StagedOutputs` from the
+  /// moment it exists; on failure it is removed again. Safe to call from several threads.
+  private static func writeTemporary(
+    _ name: String, _ bytes: some ContiguousBytes, in directory: String
+  ) throws -> String {
+    let temporary = path(directory, ".\(name).tmp-\(UUID().uuidString)")
+    let descriptor = try StagedOutputs.shared.withLock { () throws -> Int32 in
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+      guard descriptor >= 0 else {
+        throw OutputError(path: path(directory, name), reason: AtomicFileWriter.lastErrorText())
+      }
+      StagedOutputs.shared.registerFile(temporary)
+      return descriptor
+    }
+    do {
+      try AtomicFileWriter.writeAndClose(bytes, to: descriptor, path: path(directory, name))
+    } catch {
+      StagedOutputs.shared.withLock {
+        _ = unlink(temporary)
+        StagedOutputs.shared.forgetFile(temporary)
+      }
+      throw error
+    }
+    return temporary
   }
 
   /// Renames everything staged into place (the marker last) and removes the earlier

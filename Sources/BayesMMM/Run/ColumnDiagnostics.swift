@@ -25,17 +25,24 @@ public struct ColumnDiagnostics: Sendable, Equatable {
     if nonFiniteDraws == 0 {
       mean = Diagnostics.mean(draws)
       sd = Diagnostics.standardDeviation(draws)
-      median = Diagnostics.quantile(draws, probability: 0.5)
+      // One sort for the median and both tail quantiles: what `quantile(draws,
+      // probability:)` and `essTail` would each sort again (all draws are finite here).
+      let sorted = draws.flatMap { $0 }.sorted()
+      median =
+        Diagnostics.isRectangular(draws)
+        ? Diagnostics.quantile(sorted: sorted, probability: 0.5) : .nan
+      essTail =
+        Diagnostics.isDiagnosable(draws)
+        ? Diagnostics.essTail(diagnosable: draws, sortedPooled: sorted) : .nan
     } else {
       let finite = Diagnostics.finitePooled(draws)
       mean = Diagnostics.mean(finite)
       sd = Diagnostics.standardDeviation(finite)
       median = Diagnostics.quantile(finite, probability: 0.5)
+      essTail = Diagnostics.essTail(draws)
     }
     mcseMean = Diagnostics.mcseMean(draws)
-    essBulk = Diagnostics.essBulk(draws)
-    essTail = Diagnostics.essTail(draws)
-    rHat = Diagnostics.rHat(draws)
+    (essBulk, rHat) = Diagnostics.essBulkAndRHat(draws)
   }
 
   var json: JSONValue {

@@ -86,7 +86,7 @@ public struct FitRun: Sendable {
       table: table,
       diagnostics: RunDiagnostics(
         table: quantities, parameterCount: model.dimension, chains: chains,
-        maxDepth: settings.maxDepth),
+        maxDepth: settings.maxDepth, threads: threads),
       wallTime: wallTime, effectsWallTime: effectsWallTime,
       logLikelihoodWallTime: logLikelihoodWallTime)
   }

@@ -11,10 +11,19 @@ public struct NonFiniteColumn: Sendable, Equatable {
   }
 
   /// Every column of `table` with non-finite draws, in column order.
+  ///
+  /// - Complexity: one pass over the values, row-major as they are stored (no column is
+  ///   gathered: a run's table has hundreds of effect and log-likelihood columns).
   public static func all(in table: DrawTable) -> [NonFiniteColumn] {
-    table.columns.indices.compactMap { index in
-      let count = Diagnostics.nonFiniteCount(table.column(index))
-      return count > 0 ? NonFiniteColumn(name: table.columns[index], count: count) : nil
+    guard table.width > 0 else { return [] }
+    var counts = [Int](repeating: 0, count: table.width)
+    for chain in table.values {
+      for (offset, value) in chain.enumerated() where !value.isFinite {
+        counts[offset % table.width] += 1
+      }
+    }
+    return table.columns.indices.compactMap { index in
+      counts[index] > 0 ? NonFiniteColumn(name: table.columns[index], count: counts[index]) : nil
     }
   }
 

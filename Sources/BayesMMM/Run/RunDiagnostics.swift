@@ -22,8 +22,14 @@ public struct RunDiagnostics: Sendable {
   public let maxDepth: Int
   public let draws: Int
 
-  public init(table: DrawTable, parameterCount: Int, chains results: [ChainResult], maxDepth: Int) {
-    parameters = (0..<parameterCount).map {
+  /// Diagnoses the first `parameterCount` columns of `table` (and counts the non-finite
+  /// draws of all its columns) on `threads` threads, one column at a time per thread; each
+  /// column's figures depend on its draws only, so they are the same for any `threads`.
+  public init(
+    table: DrawTable, parameterCount: Int, chains results: [ChainResult], maxDepth: Int,
+    threads: Int = 1
+  ) {
+    parameters = ParallelWork.map(count: parameterCount, threads: threads) {
       ColumnDiagnostics(name: table.columns[$0], draws: table.column($0))
     }
     nonFinite = NonFiniteColumn.all(in: table)

@@ -33,26 +33,24 @@ public enum RunFolder {
   ) throws {
     let output = try OutputTransaction.folder(directory, kind: kind, cancel: cancel)
     // Formatting a chain's CSV text and hashing it is most of the writing time (48 MB for
-    // the default run); the chains are formatted in parallel, then staged in order.
-    let files = ParallelWork.map(count: run.chains.count, threads: run.settings.effectiveThreads) {
-      index in
+    // the default run); each thread formats, hashes and stages (writes and flushes) one
+    // chain file after another, in parallel with the others.
+    let names = run.chains.map { chainFileName($0.chain) }
+    let checks = try output.stageConcurrently(
+      names: names, threads: run.settings.effectiveThreads
+    ) { index in
       let chain = run.chains[index]
-      let name = chainFileName(chain.chain)
       let header = CmdStanCSV.Header(
         settings: run.settings, seed: run.settings.seed, chain: chain.chain,
-        dataFile: run.prepared.dataset.sourcePath, outputFile: name)
-      let bytes = Data(
-        CmdStanCSV.chainFile(
-          header: header, columns: run.table.columns, draws: run.table.values[index],
-          result: chain
-        ).utf8)
+        dataFile: run.prepared.dataset.sourcePath, outputFile: names[index])
+      let bytes = CmdStanCSV.chainFileBytes(
+        header: header, columns: run.table.columns, draws: run.table.values[index],
+        result: chain)
       let check = RunRecord.ChainFileCheck(
-        file: name, sha256: SHA256.hexDigest(of: [UInt8](bytes)), draws: chain.drawCount,
+        file: names[index], sha256: SHA256.hexDigest(of: bytes), draws: chain.drawCount,
         chainID: chain.chain + 1)
-      return (name: name, bytes: bytes, check: check)
+      return (bytes: bytes, extra: check)
     }
-    for file in files { try output.stage(file.name, file.bytes) }
-    let checks = files.map(\.check)
     let record = RunRecord.json(for: run, chainFiles: checks).serialized(pretty: true) + "\n"
     try output.stage(kind.marker, Data(record.utf8))
     try output.commit()
