@@ -1,8 +1,9 @@
-/// exp, log and log1p on four lanes of `Double` at once, for the log density's hot loops.
+/// exp, log and log1p on eight lanes of `Double` at once (`Lanes`), for the log density's
+/// hot loops.
 ///
 /// ```swift
-/// let x = SIMD4<Double>(-1, 0, 0.5, 700)
-/// LaneMath.exp(x)     // [exp(-1), 1, exp(0.5), exp(700)], each within 2 ulp of libm
+/// let x = LaneMath.Lanes(-1, 0, 0.5, 700, 1, 2, 3, 4)
+/// LaneMath.exp(x)     // [exp(-1), 1, exp(0.5), exp(700), ...], each within 2 ulp of libm
 /// ```
 ///
 /// Algorithms (the classic Cody–Waite + polynomial scheme of Cephes / fdlibm; written
@@ -39,11 +40,11 @@
 /// - Complexity: O(1) per lane; no tables, no branches (edges by lane selects). exp costs
 ///   about 15 multiply-adds per lane, log and log1p one division and about 12.
 public enum LaneMath {
-  /// The lane group every vector loop of the density uses. Eight lanes rather than four:
-  /// with SSE2 code generation (the default x86-64 target) that is four registers per
-  /// value, enough independent work to hide the polynomials' dependency chains (the
-  /// density measured 1.28x faster than with four lanes on the bundled data: medians of
-  /// three `benchmark gradient` runs, 45k and 58k evaluations/s, on a loaded machine).
+  /// The lane group every vector loop of the density uses. Eight lanes: one AVX-512
+  /// register in the Makefile's native builds (two AVX2 registers, four SSE2 ones in the
+  /// toolchain's portable default, which still leaves enough independent work to hide the
+  /// polynomials' dependency chains: with SSE2 the density measured 1.28x faster than with
+  /// four lanes).
   public typealias Lanes = SIMD8<Double>
   /// Bit patterns of the lanes, unsigned so that shifts are logical (SSE2 has no 64-bit
   /// arithmetic shift).
