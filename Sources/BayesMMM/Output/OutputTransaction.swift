@@ -130,7 +130,7 @@ public final class OutputTransaction {
   /// - Throws: as `stage`, after every thread has finished: the first failure in the order of
   ///   `names`, with everything staged removed; `OutputCancelled` when the flag is set
   ///   (files not begun are not built).
-  public func stageConcurrently<Bytes: ContiguousBytes, Extra: Sendable>(
+  public func stageConcurrently<Bytes: ContiguousBytes & Sendable, Extra: Sendable>(
     names: [String], threads: Int,
     _ make: @escaping @Sendable (Int) -> (bytes: Bytes, extra: Extra)
   ) throws -> [Extra] {
