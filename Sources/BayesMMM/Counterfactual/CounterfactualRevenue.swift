@@ -142,21 +142,13 @@ public struct CounterfactualRevenue: Sendable {
     precondition(numbers.weeks == weeks, "random numbers for the model's weeks")
     let eta = state.onOffPredictor(socialSignals: state.socialSignals)
     let beta = state.mediatorCoefficient
-    // Buffers of T or R x T weeks, released at the end of the call.
-    let onProbability = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let amountFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let revenueWeight = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let revenueFactor = UnsafeMutableBufferPointer<Double>.zeros(weeks)
-    let baseAmount = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
-    let path = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
-    let terms = UnsafeMutableBufferPointer<Double>.zeros(paths * weeks)
-    defer {
-      for buffer in [
-        onProbability, amountFactor, revenueWeight, revenueFactor, baseAmount, path, terms,
-      ] {
-        buffer.deallocate()
-      }
-    }
+    // Its buffers are read through the local pointers below, so it is kept alive to the end.
+    let buffers = MediatorPathBuffers(paths: paths, weeks: weeks)
+    defer { withExtendedLifetime(buffers) {} }
+    let onProbability = buffers.onProbability
+    let amountFactor = buffers.amountFactor
+    let revenueFactor = buffers.revenueFactor
+    let baseAmount = buffers.baseAmount
     eta.withUnsafeBufferPointer { eta in
       mediatorShift.onOff.withUnsafeBufferPointer { onOff in
         mediatorShift.amount.withUnsafeBufferPointer { amount in
@@ -171,7 +163,7 @@ public struct CounterfactualRevenue: Sendable {
     }
     MediatorPathPass.prepare(
       state: state, observedRevenue: baselineRevenue(state: state), numbers: numbers,
-      revenueWeight: revenueWeight, baseAmount: baseAmount)
+      revenueWeight: buffers.revenueWeight, baseAmount: baseAmount)
     if let planStart {
       // The past keeps its observed Google spend on every path: on with certainty (the
       // uniforms lie in (0, 1)) at the observed amount, or off.
@@ -183,14 +175,12 @@ public struct CounterfactualRevenue: Sendable {
       }
     }
     let response = MediatorResponse(transform: state.mediatorTransform, revenueCoefficient: beta)
+    let terms = buffers.pathTerms
+    let path = buffers.pathSpend
     _ = numbers.uniforms.withUnsafeBufferPointer { uniforms in
-      MediatorPathPass.run(
-        paths: paths, uniforms: uniforms, onProbability: UnsafeBufferPointer(onProbability),
-        baseAmount: UnsafeBufferPointer(baseAmount),
-        amountFactor: UnsafeBufferPointer(amountFactor),
-        revenueWeight: UnsafeBufferPointer(revenueWeight),
-        revenueFactor: UnsafeBufferPointer(revenueFactor), response: response, path: path,
-        revenueTerms: terms)
+      buffers.run(
+        uniforms: uniforms, onProbability: onProbability, amountFactor: amountFactor,
+        revenueFactor: revenueFactor, response: response, terms: terms)
     }
     let count = Double(max(paths, 1))
     let scale = model.inputs.mediatorScale

@@ -131,7 +131,7 @@ public struct EffectCalculator: Sendable {
     }
     MediatorPathPass.prepare(
       state: state, observedRevenue: baselineRevenue, numbers: randomNumbers,
-      revenueWeight: workspace.revenueWeight, baseAmount: workspace.baseAmount)
+      revenueWeight: workspace.arm.revenueWeight, baseAmount: workspace.arm.baseAmount)
   }
 
   /// Simulates the R observed-arm paths, keeping their revenue terms G_r,t.
@@ -139,7 +139,7 @@ public struct EffectCalculator: Sendable {
     uniforms: UnsafeBufferPointer<Double>, response: MediatorResponse,
     _ workspace: EffectWorkspace
   ) -> ObservedArm {
-    let totals = workspace.runPaths(
+    let totals = workspace.arm.run(
       uniforms: uniforms, onProbability: workspace.observedOnProbability,
       amountFactor: workspace.ones, revenueFactor: workspace.ones, response: response,
       terms: workspace.observedTerms)
@@ -162,16 +162,16 @@ public struct EffectCalculator: Sendable {
       onOffPredictor: eta, onOffShift: UnsafeBufferPointer(workspace.onOffShift),
       amountShift: UnsafeBufferPointer(workspace.amountShift),
       revenueShift: UnsafeBufferPointer(workspace.revenueShift),
-      onProbability: workspace.onProbability, amountFactor: workspace.amountFactor,
-      revenueFactor: workspace.revenueFactor)
-    let totals = workspace.runPaths(
-      uniforms: uniforms, onProbability: workspace.onProbability,
-      amountFactor: workspace.amountFactor, revenueFactor: workspace.revenueFactor,
-      response: response, terms: workspace.pathTerms)
+      onProbability: workspace.arm.onProbability, amountFactor: workspace.arm.amountFactor,
+      revenueFactor: workspace.arm.revenueFactor)
+    let totals = workspace.arm.run(
+      uniforms: uniforms, onProbability: workspace.arm.onProbability,
+      amountFactor: workspace.arm.amountFactor, revenueFactor: workspace.arm.revenueFactor,
+      response: response, terms: workspace.arm.pathTerms)
     // Y(x', M(observed)): the observed paths' terms with channel s moved.
     let moved = PathSums(
       paths: workspace.paths, grid: UnsafeBufferPointer(workspace.observedTerms),
-      factor: UnsafeBufferPointer(workspace.revenueFactor)
+      factor: UnsafeBufferPointer(workspace.arm.revenueFactor)
     ).weightedSum
     let paths = Double(workspace.paths)
     return CounterfactualArm(
