@@ -101,8 +101,7 @@ final class JointModelDensity: LogDensity {
   private let slope: UnsafeMutableBufferPointer<Double>  // dx/du
   private let jacobianSlope: UnsafeMutableBufferPointer<Double>  // d log|dx/du| / du
   private let gradientX: UnsafeMutableBufferPointer<Double>
-  /// Each channel's adstock a_c,t and da_c,t/dlambda_c at `c * T + t`, plus one scratch
-  /// row (`channelCount`) for the unused lanes of `geometricGroups`.
+  /// Each channel's adstock a_c,t and da_c,t/dlambda_c at `c * T + t`.
   private let adstock: UnsafeMutableBufferPointer<Double>
   private let adstockSensitivity: UnsafeMutableBufferPointer<Double>
   /// da_t/d(peak delay) of the delayed-adstock channel in progress, T.
@@ -201,15 +200,14 @@ final class JointModelDensity: LogDensity {
     slope = .zeros(dimension)
     jacobianSlope = .zeros(dimension)
     gradientX = .zeros(dimension)
-    adstock = .zeros((series.count + 1) * inputs.weeks)
-    adstockSensitivity = .zeros((series.count + 1) * inputs.weeks)
+    adstock = .zeros(series.count * inputs.weeks)
+    adstockSensitivity = .zeros(series.count * inputs.weeks)
     adstockSecondSensitivity = .zeros(inputs.weeks)
     let geometricChannels = channels.indices.filter { channels[$0].transform.adstock == .geometric }
     geometricGroups = GeometricAdstockGroups(
       spend: UnsafePointer(spendRows.baseAddress!), stride: inputs.weeks, weeks: inputs.fitWeeks,
       channels: geometricChannels,
-      decayIndices: geometricChannels.map { channels[$0].transformParameters[0] },
-      scratchRow: series.count * inputs.weeks)
+      decayIndices: geometricChannels.map { channels[$0].transformParameters[0] })
     transformScratch = .zeros(channels.map(\.transform.sensitivityScratchCount).max() ?? 0)
     signal = .zeros(channelWeeks)
     signalSensitivity = .zeros(maxTransformParameters * channelWeeks)

@@ -23,17 +23,16 @@ final class GeometricAdstockLanesTests: XCTestCase {
     }
     var adstock = [Double](repeating: .nan, count: lanes * weeks)
     var sensitivity = [Double](repeating: .nan, count: lanes * weeks)
-    let rows = (0..<lanes).map { $0 * weeks }
+    var rows = PathGroups.Offsets.zero
+    for l in 0..<lanes { rows[l] = l * weeks }
     var decay = LaneMath.Lanes.zero
     for l in 0..<lanes { decay[l] = decays[l] }
     byWeek.withUnsafeBufferPointer { x in
-      rows.withUnsafeBufferPointer { r in
-        adstock.withUnsafeMutableBufferPointer { a in
-          sensitivity.withUnsafeMutableBufferPointer { s in
-            GeometricAdstock.applyAcrossLanes(
-              spendByWeek: x.baseAddress!, weeks: weeks, decay: decay, rows: r.baseAddress!,
-              adstock: a.baseAddress!, decaySensitivity: s.baseAddress!)
-          }
+      adstock.withUnsafeMutableBufferPointer { a in
+        sensitivity.withUnsafeMutableBufferPointer { s in
+          GeometricAdstock.applyAcrossLanes(
+            spendByWeek: x.baseAddress!, weeks: weeks, decay: decay, rows: rows,
+            adstock: a.baseAddress!, decaySensitivity: s.baseAddress!)
         }
       }
     }
@@ -62,8 +61,9 @@ final class GeometricAdstockLanesTests: XCTestCase {
     }
   }
 
-  func testGroupsWriteEveryChannelToItsRowAndUnusedLanesOnlyToTheScratchRow() {
-    // Eleven channels of which nine are geometric: one full group and one of one channel.
+  func testGroupsWriteEveryGeometricChannelToItsRowAndNoOtherRow() {
+    // Eleven channels of which nine are geometric: one full group and one of one channel,
+    // whose other seven lanes repeat it.
     let stride = 30
     let weeks = 27
     let channels = 11
@@ -72,12 +72,12 @@ final class GeometricAdstockLanesTests: XCTestCase {
     let decayIndices = geometric.map { 100 + $0 }
     var values = [Double](repeating: 0, count: 111)
     for c in geometric { values[100 + c] = 0.2 + 0.07 * Double(c) }
-    var adstock = [Double](repeating: -1, count: (channels + 1) * stride)
+    var adstock = [Double](repeating: -1, count: channels * stride)
     var sensitivity = adstock
     spend.withUnsafeBufferPointer { x in
       let groups = GeometricAdstockGroups(
         spend: x.baseAddress!, stride: stride, weeks: weeks, channels: geometric,
-        decayIndices: decayIndices, scratchRow: channels * stride)
+        decayIndices: decayIndices)
       XCTAssertEqual(groups.count, 2)
       values.withUnsafeMutableBufferPointer { v in
         adstock.withUnsafeMutableBufferPointer { a in
