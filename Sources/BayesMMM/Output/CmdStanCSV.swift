@@ -68,20 +68,20 @@ public enum CmdStanCSV {
     let comma = UInt8(ascii: ",")
     draws.withUnsafeBufferPointer { draws in
       for k in 0..<result.drawCount {
-        appendNumber(statistics.logDensity[k], to: &text)
+        text.append(statistics.logDensity[k])
         text.append(byte: comma)
-        appendNumber(statistics.acceptStat[k], to: &text)
+        text.append(statistics.acceptStat[k])
         text.append(byte: comma)
-        appendNumber(statistics.stepSize[k], to: &text)
+        text.append(statistics.stepSize[k])
         text.append(byte: comma)
         text.append(statistics.treeDepth[k])
         text.append(byte: comma)
         text.append(statistics.leapfrogSteps[k])
         text.append(statistics.divergent[k] ? ",1," : ",0,")
-        appendNumber(statistics.energy[k], to: &text)
+        text.append(statistics.energy[k])
         for value in draws[(k * width)..<((k + 1) * width)] {
           text.append(byte: comma)
-          appendNumber(value, to: &text)
+          text.append(value)
         }
         text.append(byte: UInt8(ascii: "\n"))
       }
@@ -95,21 +95,11 @@ public enum CmdStanCSV {
   }
 
   /// A number as CmdStan writes it: decimal, with `nan`, `inf`, `-inf` for non-finite values.
+  /// The same text `ASCIIBuffer.append(_:)` writes for a draw.
   static func number(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
     return "\(value)"
-  }
-
-  /// `number(value)` appended to `text`, without a temporary `String`.
-  static func appendNumber(_ value: Double, to text: inout ASCIIBuffer) {
-    if value.isNaN {
-      text.append("nan")
-    } else if value.isInfinite {
-      text.append(value > 0 ? "inf" : "-inf")
-    } else {
-      text.append(value)
-    }
   }
 
   private static func configurationComment(_ header: Header) -> String {
