@@ -15,7 +15,14 @@ extension Diagnostics {
   public static func rHat(_ draws: [[Double]]) -> Double {
     guard isDiagnosable(draws, minimumChains: 2) else { return .nan }
     let split = splitChains(draws)
-    let bulk = potentialScaleReduction(rankNormalized(split))
+    return rHat(split: split, rankNormalizedSplit: rankNormalized(split))
+  }
+
+  /// ``rHat(_:)`` from the split chains and their rank normalisation (for a caller that
+  /// also needs the latter): the larger of the bulk R-hat and that of the folded draws
+  /// |x - median|.
+  static func rHat(split: [[Double]], rankNormalizedSplit: [[Double]]) -> Double {
+    let bulk = potentialScaleReduction(rankNormalizedSplit)
     let center = median(split.flatMap { $0 })
     let folded = split.map { chain in chain.map { abs($0 - center) } }
     let tail = potentialScaleReduction(rankNormalized(folded))

@@ -14,11 +14,6 @@ extension Diagnostics {
     let essBulk = geyerEffectiveSampleSize(rankedSplit)
     // rHat's `isDiagnosable(draws, minimumChains: 2)`: the checks above and two chains.
     guard draws.count >= 2 else { return (essBulk, .nan) }
-    let bulk = potentialScaleReduction(rankedSplit)
-    let center = median(split.flatMap { $0 })
-    let folded = split.map { chain in chain.map { abs($0 - center) } }
-    let tail = potentialScaleReduction(rankNormalized(folded))
-    // Python's max(bulk, tail): the second only when strictly larger.
-    return (essBulk, tail > bulk ? tail : bulk)
+    return (essBulk, rHat(split: split, rankNormalizedSplit: rankedSplit))
   }
 }
